@@ -31,7 +31,7 @@ class ArticleResult:
 def normalise_body(body: str) -> str:
     """Return the body as stored: Unix line endings, no trailing spaces, no outer blank lines."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in body.split("\n")).strip("\n")
+    return "\n".join(line.rstrip() for line in body.split("\n")).strip()
 
 
 def content_hash(body: str) -> str:
