@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=600,
                             help="seconds to wait with --wait (default 600)")
 
-    def handle(self, *paths, wait=False, timeout=600.0, **options):
+    def handle(self, *args, paths, wait=False, timeout=600.0, **options):
         runs: list[int] = []
         failures = 0
         for raw_path in paths:
