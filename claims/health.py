@@ -22,7 +22,7 @@ def _check_database() -> dict:
 
 
 def _check_broker() -> dict:
-    if not settings.CELERY_BROKER_URL:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
         return {"ok": True, "mode": "in-process (no broker configured)"}
     from newsdesk.celery import app
 

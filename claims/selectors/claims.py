@@ -5,28 +5,30 @@ claims goes through `with_effective_values`, which annotates the value in force 
 correctable field: the latest correction that set it, else the extractor's.
 """
 
+from django.db import models
 from django.db.models import F, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce
 
 from claims.models import Claim, ClaimCorrection
 
-# Claim field -> how an empty correction looks (blank strings and NULLs both mean "unchanged").
+# Claim field -> (the column, how an empty correction looks, the value's type). Blank strings
+# and NULLs both mean "this correction leaves the field as it was".
 CORRECTABLE = {
-    "place": None,
-    "claimed_controller": None,
-    "speaker": None,
-    "claim_type": "",
-    "stance": "",
-    "event_date": None,
+    "place": ("place_id", None, models.BigIntegerField()),
+    "claimed_controller": ("claimed_controller_id", None, models.BigIntegerField()),
+    "speaker": ("speaker_id", None, models.BigIntegerField()),
+    "claim_type": ("claim_type", "", models.CharField()),
+    "stance": ("stance", "", models.CharField()),
+    "event_date": ("event_date", None, models.DateField()),
 }
 
 
-def _latest_correction(field: str, empty) -> Subquery:
-    column = f"{field}_id" if field in ("place", "claimed_controller", "speaker") else field
+def _latest_correction(column: str, empty, output) -> Subquery:
     corrections = ClaimCorrection.objects.filter(claim=OuterRef("pk"))
     corrections = (corrections.exclude(**{column: ""}) if empty == ""
                    else corrections.filter(**{f"{column}__isnull": False}))
-    return Subquery(corrections.order_by("-created_at", "-pk").values(column)[:1])
+    return Subquery(corrections.order_by("-created_at", "-pk").values(column)[:1],
+                    output_field=output)
 
 
 def with_effective_values(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
@@ -34,12 +36,9 @@ def with_effective_values(queryset: QuerySet[Claim] | None = None) -> QuerySet[C
     eff_stance and eff_event_date: the values in force after editors' corrections."""
     queryset = Claim.objects.all() if queryset is None else queryset
     annotations = {}
-    for field, empty in CORRECTABLE.items():
-        column = f"{field}_id" if empty is None and field != "event_date" else field
-        latest = _latest_correction(field, empty)
-        if empty == "":
-            latest = NullIf(latest, "")
-        annotations[f"eff_{column}"] = Coalesce(latest, F(column))
+    for column, empty, output in CORRECTABLE.values():
+        latest = _latest_correction(column, empty, output)
+        annotations[f"eff_{column}"] = Coalesce(latest, F(column), output_field=output)
     return queryset.annotate(**annotations)
 
 

@@ -10,6 +10,7 @@ def test_healthz_answers_json_on_database_and_broker(client, db):
 def test_healthz_reports_an_unreachable_broker_as_503(client, db, settings):
     from newsdesk.celery import app
 
+    settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
     old = app.conf.broker_url
     app.conf.broker_url = settings.CELERY_BROKER_URL
