@@ -7,7 +7,11 @@ from django.core.exceptions import ValidationError
 
 from claims.models import Article, ExtractionRun, Outlet
 from claims.services.articles import (
-    article_create, article_create_from_upload, content_hash, extraction_rerun, html_to_text,
+    article_create,
+    article_create_from_upload,
+    content_hash,
+    extraction_rerun,
+    html_to_text,
 )
 
 BODY = "Militia fighters captured Qarabel on Monday. The army denied it."

@@ -42,8 +42,8 @@ def test_a_run_stores_mentions_and_claims_and_finishes(article):
 
 def test_a_place_in_the_gazetteer_links_to_it(article):
     qarabel = make_district("Qarabel")
-    from claims.extraction.types import Claim as Extracted
     import tests.fakes as fakes
+    from claims.extraction.types import Claim as Extracted
 
     def extract_with_gid(text, **kw):
         found = fakes.rule_extract(text, **kw)

@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from claims.services.gazetteer import gazetteer_load
 
-
 PLURAL = {"city": "towns and cities"}
 
 
@@ -22,5 +21,6 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         for code, by_kind in counts.items():
-            summary = ", ".join(f"{n} {PLURAL.get(kind, kind + 's')}" for kind, n in by_kind.items())
+            summary = ", ".join(f"{n} {PLURAL.get(kind, kind + 's')}"
+                                for kind, n in by_kind.items())
             self.stdout.write(f"{code}: {summary} (created or updated)")
