@@ -130,6 +130,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # Seconds before Redis hands an unacknowledged task to another worker; longer than any
     # extraction we expect (a 1 MB article takes well under a minute).
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 900),
+    # How often a worker looks for such orphaned tasks. kombu's default scans only every tenth
+    # check (about every 100 s); one ZRANGE on a small set every check is cheap.
+    "unacked_restore_interval": env_int("CELERY_RESTORE_CHECK_SECONDS", 10),
+    "unacked_restore_throttle": 1,
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "newsdesk")

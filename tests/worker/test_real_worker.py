@@ -152,7 +152,7 @@ def test_a_task_whose_worker_dies_is_retried_by_another_worker(
     slow.kill()
     assert run_of(article).status == "running"  # the work is not lost, only orphaned
 
-    rescuer = workers(queue, CELERY_VISIBILITY_TIMEOUT="3")
+    rescuer = workers(queue, CELERY_VISIBILITY_TIMEOUT="3", CELERY_RESTORE_CHECK_SECONDS="1")
     run = wait_for(lambda: (r := run_of(article)).status in ("done", "failed") and r,
                    timeout=180, logs=[slow.log, rescuer.log],
                    what="the second worker to redo the orphaned run")
