@@ -43,11 +43,22 @@ def queue():
     name = f"newsdesk-test-{uuid.uuid4().hex[:8]}"
     saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "task_default_queue")}
     app.conf.update(task_always_eager=False, broker_url=BROKER_URL, task_default_queue=name)
-    app._pool = None  # drop any connection pool made for another broker
+    _forget_connections()
     yield name
     app.conf.update(saved)
+    _forget_connections()
+    client = redis.Redis.from_url(BROKER_URL)
+    client.delete(name, f"_kombu.binding.{name}", f"_kombu.binding_permanent.{name}")
+
+
+def _forget_connections():
+    """Drop the pools an earlier test built for another broker (the in-memory one).
+
+    Celery caches both the connection pool and the producer pool; it resets the same two
+    after a fork (Celery._after_fork).
+    """
     app._pool = None
-    redis.Redis.from_url(BROKER_URL).delete(name)
+    app.amqp._producer_pool = None
 
 
 @pytest.fixture
