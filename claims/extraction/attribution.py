@@ -1,0 +1,260 @@
+"""Who makes a claim: speakers, their roles and sides, and the outlet's own voice.
+
+A claim belongs to the nearest verb of saying above it in the parse ("X said the town fell"),
+else to a saying verb elsewhere in the sentence ("The town fell, X said"), else to "according to
+X", else (for a sentence inside a quotation) to whoever the quotation is attributed to, else to
+the outlet. The subject of a saying verb is read as a noun phrase: a person (linked to the
+fullest name in the article, with the role and side the article gives them), an actor, both
+sides, an anonymous source ("a Taliban source"), or a source named as written ("witnesses").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .actors import FIGHTING_KINDS, ActorRegistry
+from .entities import Person
+from .rules import (
+    ACTOR_PRONOUNS, BOTH_SIDES, DENIAL_VERBS, GENERIC_SIDES, PERSON_PRONOUNS, ROLE_WORDS,
+    SOURCE_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS,
+)
+from .types import OUTLET
+
+
+@dataclass
+class Attribution:
+    """The source of what a saying verb governs."""
+
+    claimant: str | None
+    speaker: str | None = None
+    role: str | None = None
+    actors: tuple[str, ...] = ()  # canonical actors behind the claimant, in order
+    passive: bool = False  # "fighting was reported": the outlet's own voice
+    denial: bool = False  # the verb is a denial ("denied", "rejected")
+    person: Person | None = None
+    confidence: float = 0.6
+    verb_i: int | None = None  # token index (in doc) of the saying verb
+    np_tokens: frozenset[int] = field(default_factory=frozenset)  # the source's tokens
+
+
+OUTLET_VOICE = Attribution(OUTLET, passive=True, confidence=0.5)
+
+
+@dataclass
+class SentenceContext:
+    """What attribution needs from the rest of the article so far."""
+
+    registry: ActorRegistry
+    principal: list[str]  # fighting actors of the article, most mentioned first
+    last_person: Person | None = None
+    last_actor_attr: Attribution | None = None
+
+
+def speech_verbs(span) -> list:
+    """Return the saying verbs of a sentence, main clause first."""
+    verbs = [t for t in span if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    verbs.sort(key=lambda t: _depth(t))
+    return verbs
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _subject(verb):
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    # "..., adding that", "and added": the subject of the verb it hangs on
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                return child
+    return None
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _np_tokens(head) -> list:
+    """The subject phrase, without relative clauses that say something else."""
+    out = []
+    for tok in head.subtree:
+        out.append(tok)
+    return out
+
+
+def _head_phrase(head) -> str:
+    """The subject's head with its left modifiers: "Kabul emergency hospital", "witnesses"."""
+    left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")]
+    start = min([head.i] + [c.left_edge.i for c in left])
+    text = head.doc[start:head.i + 1].text
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+def both_sides(principal: list[str], order_text: str = "") -> tuple[str, ...]:
+    pair = principal[:2]
+    return tuple(pair)
+
+
+def join(actors: tuple[str, ...]) -> str | None:
+    return " and ".join(actors) if actors else None
+
+
+def _role_text(tokens, person_tokens: set[int]) -> str | None:
+    words = [t for t in tokens if t.i not in person_tokens]
+    if not any(t.lower_ in ROLE_WORDS for t in words):
+        return None
+    # cut at the first comma, relative pronoun or parenthesis that is not an acronym
+    text_tokens = []
+    for t in words:
+        if t.lower_ in ("which", "who", "that", ",") or t.dep_ == "relcl":
+            break
+        text_tokens.append(t)
+    text = " ".join(t.text for t in text_tokens)
+    text = re.sub(r"\s+([,.)'\u2019])", r"\1", text).replace("( ", "(").replace(" 's", "'s")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).strip(" ,")
+    return text or None
+
+
+def read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=()) -> Attribution:
+    """Read a subject phrase (its head token) as a source."""
+    doc = head.doc
+    tokens = _np_tokens(head) + [t for x in extra for t in x.subtree]
+    idx = {t.i for t in tokens}
+    text = " ".join(t.text for t in tokens)
+    low = head.lower_
+    phrase = doc[min(idx):max(idx) + 1].text.lower()
+    if low in PERSON_PRONOUNS and ctx.last_person is not None:
+        p = ctx.last_person
+        return Attribution(p.actor or p.name, p.name, p.role,
+                           (p.actor,) if p.actor else (), person=p, confidence=0.6,
+                           np_tokens=frozenset(idx))
+    if (low in ACTOR_PRONOUNS or phrase in ACTOR_PRONOUNS) and ctx.last_actor_attr is not None:
+        prev = ctx.last_actor_attr
+        return replace(prev, confidence=0.5, np_tokens=frozenset(idx), passive=False)
+    for phrase_both in BOTH_SIDES:
+        if phrase_both in phrase:
+            actors = both_sides(ctx.principal)
+            return Attribution(join(actors), actors=actors, confidence=0.5,
+                               np_tokens=frozenset(idx))
+    # people inside the phrase: the first one speaks
+    # The person who speaks is the phrase's head ("Bilal Karimi"), or named with a role that is
+    # ("a spokesman, Fahim Dashti"); a person in a clause on the phrase is not the speaker ("the
+    # NRF, grouping forces loyal to Ahmad Massoud, said").
+    clause = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "prep") and c.lower_ != "of"
+              for t in c.subtree}
+    person_here = None
+    person_tokens: set[int] = set()
+    for (ps, pe, person) in sent_people:
+        if ps in idx and ps not in clause and (ps <= head.i < pe or head.lower_ in ROLE_WORDS):
+            person_here = person
+            person_tokens = set(range(ps, pe))
+            break
+    actors: list[str] = []
+    media: list[str] = []
+    for (s, e, name) in sent_actors:
+        if s in idx and not (s > 0 and doc[s - 1].lower_ in ("against", "versus")):
+            kind = ctx.registry.kind(name)
+            if kind == "media":
+                media.append(name)
+            elif name not in actors:
+                actors.append(name)
+    # "Taliban and militia tweets": a generic side named with a known one is its opponent
+    coordinated = [t for t in tokens if t.lower_ in GENERIC_SIDES and any(
+        doc[k].lower_ == "and" for k in range(max(0, t.i - 2), min(len(doc), t.i + 3)))]
+    if len(actors) == 1 and coordinated:
+        other = [a for a in ctx.principal if a != actors[0]]
+        if other:
+            actors.append(other[0])
+    role = None
+    if person_here is not None:
+        if person_here.actor is None and actors:
+            person_here.actor = actors[0]
+        role = _role_text(tokens, person_tokens) or person_here.role
+        if role and not person_here.role:
+            person_here.role = role
+        actor = person_here.actor
+        return Attribution(actor or person_here.name, person_here.name, role,
+                           (actor,) if actor else (), person=person_here, confidence=0.8,
+                           np_tokens=frozenset(idx))
+    role = _role_text(tokens, set())
+    if actors:
+        return Attribution(join(tuple(actors)), None, role, tuple(actors), confidence=0.7,
+                           np_tokens=frozenset(idx))
+    if media:
+        return Attribution(OUTLET, None, None, (), passive=True, confidence=0.4,
+                           np_tokens=frozenset(idx))
+    # A source named as written: "Kabul emergency hospital", "Emergency", "witnesses".
+    if head.pos_ == "PRON":
+        return Attribution(None, confidence=0.2, np_tokens=frozenset(idx))
+    return Attribution(_head_phrase(head), None, role, (), confidence=0.5,
+                       np_tokens=frozenset(idx))
+
+
+def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[Attribution]:
+    """Return one Attribution per saying verb (and "according to") in the sentence."""
+    out = []
+    for verb in speech_verbs(span):
+        denial = verb.lemma_.lower() in DENIAL_VERBS
+        if _is_passive(verb):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                attr = read_source(pobj, sent_actors, sent_people, ctx)
+            else:
+                attr = replace(OUTLET_VOICE)
+            attr.verb_i, attr.denial = verb.i, denial
+            out.append(attr)
+            continue
+        subj = _subject(verb)
+        if subj is None and verb.dep_ in ("parataxis", "ccomp", "conj") and verb.i > 0 and \
+                verb.doc[verb.i - 1].pos_ in ("PROPN", "NOUN") and verb.i - 1 >= span.start:
+            # "X fell, Russia's defence minister Sergei Shoigu said": the parse hangs the
+            # speaker on the place; the name right before the verb is its subject
+            subj = verb.doc[verb.i - 1]
+        if subj is None:
+            continue
+        if verb.lemma_.lower() in WEAK_SPEECH_VERBS and subj.lower_ not in SOURCE_NOUNS and not any(
+                s <= t.i < e for t in subj.subtree for s, e, _ in list(sent_actors) + list(sent_people)):
+            continue
+        if subj.lower_ in SOURCE_NOUNS or subj.pos_ in ("PROPN", "NOUN", "PRON"):
+            # a bad parse can split one subject in two ("Tweets from A and the B suggested")
+            extra = [c for c in verb.children if c.dep_ == "nsubj" and c.i != subj.i]
+            attr = read_source(subj, sent_actors, sent_people, ctx, extra)
+            if attr.claimant is None:
+                continue
+            attr.verb_i, attr.denial = verb.i, denial
+            out.append(attr)
+    for tok in span:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if pobj is not None:
+                attr = read_source(pobj, sent_actors, sent_people, ctx)
+                attr.verb_i = tok.i
+                out.append(attr)
+    # "A spreads B": bare source nouns as subjects of any verb ("rumours spread that ...").
+    return out
+
+
+def for_token(tok, attrs: list[Attribution]) -> Attribution | None:
+    """Return the attribution governing a token: its nearest saying-verb ancestor's."""
+    by_verb = {a.verb_i: a for a in attrs}
+    cur, steps = tok, 0
+    while steps < 30:
+        if cur.i in by_verb and cur.i != tok.i:
+            return by_verb[cur.i]
+        if cur.head.i == cur.i:
+            break
+        cur, steps = cur.head, steps + 1
+    return None
+
+
+def is_fighting(name: str | None, registry: ActorRegistry) -> bool:
+    return registry.kind(name) in FIGHTING_KINDS

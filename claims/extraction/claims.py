@@ -1,0 +1,366 @@
+"""Claims of one sentence: triggers, the places they govern, the controller, the date.
+
+A trigger (rules.TRIGGERS) governs the places inside its clause in the parse; when several do,
+the tightest clause wins ("fighting continued in A but the advance on B was slowed": A contested,
+B other). A place no clause reaches takes a trigger a few words away, if there is one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from . import dates
+from .attribution import Attribution, for_token
+from .places import ANAPHORIC_HEADS, Place, place_head
+from .rules import (
+    HEDGES, LOCATIVE_PREPS, LOSER_SUBJECT, MODAL_LEMMAS, NEEDS_PLACE_OBJECT, PEOPLE_NOUNS,
+    ASPECTUAL_VERBS, HELD_OBJECTS, SPEECH_VERBS, STRICT_OBJECT, TRIGGERS,
+)
+
+FALLBACK_WINDOW = 5  # tokens between a place and a trigger no clause links it to
+_HEDGE = re.compile("|".join(f"(?:{h})" for h in HEDGES), re.I)
+
+
+@dataclass
+class Trigger:
+    type: str
+    phrase: str
+    start: int  # token offsets in the doc
+    end: int
+    key: object  # the spaCy token that heads it
+
+    @functools.cached_property
+    def scope(self) -> frozenset[int]:
+        key = self.key
+        root = key
+        head = key.head
+        if key.pos_ in ("NOUN", "PROPN", "ADJ") and head.i != key.i and head.pos_ in ("VERB", "AUX") \
+                and (head.lemma_.lower() not in SPEECH_VERBS
+                     or any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)):
+            root = head
+        skip: set[int] = set()
+        for child in root.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                skip.update(t.i for t in child.subtree)
+        return frozenset(t.i for t in root.subtree if t.i not in skip)
+
+
+def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for ctype, phrases in TRIGGERS.items():
+        for phrase in phrases:
+            words = tuple(phrase.split())
+            index.setdefault(words[0], []).append((words, ctype))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+_PHRASES = _phrase_index()
+
+
+def _word_matches(tok, word: str) -> bool:
+    return word == "*" or tok.lemma_.lower() == word or tok.lower_ == word
+
+
+def find_triggers(span) -> list[Trigger]:
+    """Return the claim triggers of a sentence, longest phrase first, without overlaps."""
+    doc = span.doc
+    out: list[Trigger] = []
+    i = span.start
+    while i < span.end:
+        tok = doc[i]
+        cands = _PHRASES.get(tok.lemma_.lower(), []) + _PHRASES.get(tok.lower_, [])
+        best = None
+        for words, ctype in sorted(cands, key=lambda e: -len(e[0])):
+            if i + len(words) > span.end:
+                continue
+            if all(_word_matches(doc[i + k], w) for k, w in enumerate(words)):
+                best = (words, ctype)
+                break
+        if best is None:
+            i += 1
+            continue
+        words, ctype = best
+        toks = doc[i:i + len(words)]
+        key = next((t for pos in ("VERB", "NOUN", "ADJ") for t in toks if t.pos_ == pos), toks[0])
+        if toks[0].pos_ == "ADP" and toks[0].head.pos_ in ("VERB", "AUX") and \
+                not (toks.start <= toks[0].head.i < toks.end):
+            key = toks[0].head  # "is under our control", "remained in control": the verb
+        out.append(Trigger(ctype, " ".join(words), i, i + len(words), key))
+        i += len(words)
+    return [t for t in out if _is_claim(t)]
+
+
+def _is_claim(trigger: Trigger) -> bool:
+    """Drop aims, conditions and negations: "to control", "will clear", "did not fall"."""
+    key = trigger.key
+    doc = key.doc
+    for child in key.children:
+        if child.dep_ == "neg":
+            return False
+        # a particle makes another verb: "held out", "took off", "fell behind"
+        if child.dep_ == "prt" and len(trigger.phrase.split()) == 1:
+            return False
+        if child.dep_ == "aux" and child.lemma_.lower() in MODAL_LEMMAS:
+            return False
+    if key.tag_ == "VB" and key.i > 0 and doc[key.i - 1].lower_ == "to" and \
+            trigger.phrase.split()[0] not in ("continue",) and \
+            key.head.lemma_.lower() not in ASPECTUAL_VERBS:
+        return False
+    # "has not commented on the reported fall of X": a claim inside a negated verb is not made
+    verb = key
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i != key.i and any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if key.dep_ == "xcomp" and key.head.lemma_.lower() in ("plan", "vow", "aim", "threaten", "want",
+                                                             "seek", "hope", "try", "attempt",
+                                                             "intend", "prepare"):
+        return False
+    return True
+
+
+def _linked(place: Place, trigger: Trigger) -> bool:
+    """Whether the place is the trigger's object, subject or prepositional complement."""
+    doc = trigger.key.doc
+    key = trigger.key
+    # "Panjshir, which has stood strong": a clause on the place itself
+    if key.dep_ == "relcl" and place.start <= key.head.i < place.end:
+        return True
+    strict = trigger.phrase.split()[0] in STRICT_OBJECT and len(trigger.phrase.split()) == 1
+    # the root of the place phrase
+    tok = min((doc[i] for i in range(place.start, place.end)), key=lambda t: _depth(t))
+    for _ in range(5):
+        if trigger.start <= tok.i < trigger.end or tok.i == key.i:
+            return True
+        if tok.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "nsubjpass", "dobj",
+                            "nsubj", "attr", "npadvmod", "advmod", "cc") or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ not in LOCATIVE_PREPS:
+            return False
+        if strict and tok.head.i == key.i and tok.dep_ not in ("dobj", "nsubjpass") and not (
+                tok.dep_ == "prep" and any(c.dep_ == "dobj" and c.lower_ in HELD_OBJECTS
+                                           for c in key.children)):
+            return False
+        if strict and tok.dep_ == "prep" and tok.lower_ != "of" and \
+                tok.head.lower_ not in HELD_OBJECTS and not (
+                    tok.head.i == key.i and any(c.dep_ == "dobj" and c.lower_ in HELD_OBJECTS
+                                                for c in key.children)):
+            return False
+        tok = tok.head
+    return trigger.start <= tok.i < trigger.end
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def common_places(span, triggers: list[Trigger], taken: set[int],
+                  is_other=lambda tok: False) -> list[Place]:
+    """Unnamed place phrases a trigger points at: "toward the centre", "into the compound"."""
+    doc = span.doc
+    out = []
+    # "the capital Bazarak and the governor's compound": a place phrase coordinated with a place
+    for i in sorted(taken):
+        tok = doc[i]
+        for conj in tok.children:
+            if conj.dep_ == "conj" and conj.i not in taken and place_head(conj):
+                start = conj.left_edge.i
+                while start < conj.i and doc[start].lower_ in ("the", "a", "an"):
+                    start += 1
+                out.append(Place(start, conj.i + 1, doc[start:conj.i + 1].text, place_head(conj)))
+                taken.update(range(start, conj.i + 1))
+    for trig in triggers:
+        if trig.type in ("casualties", "contested"):
+            continue
+        # "captured Belmora", "reached Kemise": a name the gazetteer lacks as the object
+        if trig.type in ("captured", "controls", "other", "lost"):
+            for obj in trig.key.children:
+                if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.is_title and obj.i not in taken \
+                        and obj.ent_type_ not in ("ORG", "NORP", "DATE", "TIME") \
+                        and not is_other(obj):
+                    start = obj.i
+                    while start - 1 > trig.key.i and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+                        start -= 1
+                    out.append(Place(start, obj.i + 1, doc[start:obj.i + 1].text, "other", None))
+                    taken.update(range(start, obj.i + 1))
+        heads = {trig.key}
+        if trig.key.pos_ == "NOUN" and trig.key.dep_ in ("nsubj", "nsubjpass"):
+            heads.add(trig.key.head)  # "fighting continued around X"
+        # "attacked our positions near X", "controlled all of X"
+        heads.update(c for c in trig.key.children if c.dep_ == "dobj")
+        for prep in (c for h in heads for c in h.children):
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.i in taken:
+                    continue
+                # a name the gazetteer lacks, right after "fighting around", "advanced on"
+                if pobj.pos_ == "PROPN" and pobj.is_title and pobj.ent_type_ not in (
+                        "ORG", "NORP", "DATE", "TIME") and not is_other(pobj):
+                    start = pobj.i
+                    while start - 1 > prep.i and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+                        start -= 1
+                    out.append(Place(start, pobj.i + 1, doc[start:pobj.i + 1].text, "other", None))
+                    taken.update(range(start, pobj.i + 1))
+                    continue
+                heads = [pobj] + [c for c in pobj.children if c.dep_ == "conj"]
+                for head in heads:
+                    kind = place_head(head)
+                    if kind is None or head.i in taken or (
+                            head.lower_ in ANAPHORIC_HEADS and not any(
+                                c.dep_ in ("compound", "poss", "prep") for c in head.children)):
+                        continue  # a bare "the city" is an anaphor, resolved elsewhere or dropped
+                    sub = sorted(t.i for t in head.subtree if t.dep_ != "conj" and not
+                                 any(a.dep_ == "conj" and a.i != head.i for a in t.ancestors
+                                     if a.i in {x.i for x in head.subtree}))
+                    start, end = sub[0], sub[-1] + 1
+                    while start < end and doc[start].lower_ in ("the", "a", "an"):
+                        start += 1
+                    while end > start and doc[end - 1].is_punct and doc[end - 1].text != ")":
+                        end -= 1
+                    if doc[start:end].text.count("(") > doc[start:end].text.count(")") and \
+                            end < len(doc) and doc[end].text == ")":
+                        end += 1
+                    if any(i in taken for i in range(start, end)):
+                        continue
+                    out.append(Place(start, end, doc[start:end].text, kind, None))
+                    taken.update(range(start, end))
+    return out
+
+
+@dataclass
+class Found:
+    """A claim as found in a sentence, before it is written out as a types.Claim."""
+
+    place: Place | None
+    trigger: Trigger
+    type: str
+    attribution: Attribution | None
+    link: str  # "direct" / "scope" / "near" / "sentence"
+
+
+def associate(span, places: list[Place], triggers: list[Trigger], excluded: set[int]) -> list[Found]:
+    """Give each place the trigger that governs it; one Found per place."""
+    out = []
+    for place in places:
+        if place.landmark or place.start in excluded:
+            continue
+        best, how = None, None
+        for trig in triggers:
+            if _linked(place, trig):
+                best, how = trig, "direct"
+                break
+        if best is None:
+            scoped = [t for t in triggers if place.start in t.scope and t.key.i not in range(place.start, place.end)
+                      and t.phrase.split()[0] not in NEEDS_PLACE_OBJECT]
+            if scoped and not place.weak:
+                best, how = min(scoped, key=lambda t: len(t.scope)), "scope"
+        if best is None and not place.weak:
+            near = [t for t in triggers if t.phrase.split()[0] not in NEEDS_PLACE_OBJECT and
+                    min(abs(t.start - place.end), abs(place.start - t.end)) <= FALLBACK_WINDOW]
+            if near:
+                best = min(near, key=lambda t: min(abs(t.start - place.end), abs(place.start - t.end)))
+                how = "near"
+        if best is None:
+            continue
+        ctype = best.type
+        if ctype == "captured" and any(c.dep_ == "dobj" and (c.lower_ in PEOPLE_NOUNS or
+                                       any(g.dep_ == "nummod" for g in c.children))
+                                       for c in best.key.children):
+            ctype = "casualties"
+        out.append(Found(place, best, ctype, None, how))
+    return out
+
+
+def repelled_override(found: list[Found], triggers: list[Trigger]) -> None:
+    """An advance "pushed back" later in the sentence is a repelled attack on that place."""
+    repels = [t for t in triggers if t.type == "repelled"]
+    for f in found:
+        if f.type in ("other", "contested", "captured") and any(r.start > f.trigger.start for r in repels):
+            f.type = "repelled"
+
+
+def controller(f: Found, actor_at, registry, principal: list[str]) -> str | None:
+    """The actor the claim says holds or gained the place."""
+    if f.type in ("contested", "casualties"):
+        return None
+    trig = f.trigger
+    key = trig.key
+    attr = f.attribution
+    claimant_actor = attr.actors[0] if attr and attr.actors and registry.kind(attr.actors[0]) in (
+        "armed_group", "state") else None
+    subject_actor = None
+    agent = None
+    for child in key.children:
+        if child.dep_ == "agent":
+            for g in child.subtree:
+                agent = agent or actor_at(g.i)
+    holder = key
+    if key.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_.startswith("nsubj") for c in key.children):
+        holder = key.head  # "pushed into X, reaching Y": the subject of the verb it hangs on
+    while holder.pos_ not in ("VERB", "AUX") and holder.head.i != holder.i and \
+            holder.dep_ in ("pobj", "prep", "dobj", "attr", "acomp"):
+        holder = holder.head  # "remained in control of X": the subject of "remained"
+    subj = next((c for c in holder.children if c.dep_ in ("nsubj",)), None)
+    if subj is not None:
+        for g in subj.subtree:
+            subject_actor = subject_actor or actor_at(g.i)
+        if subject_actor is None and subj.lower_ in ("it", "they", "we", "forces", "fighters", "troops"):
+            subject_actor = claimant_actor
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in holder.children)
+    phrase = trig.phrase
+    if f.type == "repelled":
+        attacker = subject_actor
+        if trig.type == "repelled" and not passive:
+            # "repelled an RSF assault": the attacker is named in the object
+            attacker = next((actor_at(g.i) for c in key.children if c.dep_ == "dobj"
+                             for g in c.subtree if actor_at(g.i)), None)
+            if subject_actor and subject_actor != attacker:
+                return subject_actor
+        if trig.type == "repelled" and not passive and subject_actor:
+            return subject_actor
+        if claimant_actor and claimant_actor != attacker:
+            return claimant_actor
+        others = [a for a in principal if a != attacker]
+        return others[0] if others else None
+    if phrase in LOSER_SUBJECT or f.type == "lost":
+        loser = subject_actor or claimant_actor
+        others = [a for a in principal if a != loser]
+        return others[0] if (f.type == "lost" and others) else None
+    if agent:
+        return agent
+    if subject_actor:
+        return subject_actor
+    if f.type == "other":
+        return None  # a position ("reached", "advancing") names its holder or none
+    if f.type == "controls" and subj is not None:
+        return claimant_actor  # "X continues to stand", said by its defender
+    if passive or subj is None:
+        return claimant_actor
+    return None
+
+
+def event_date(span, trig: Trigger, published) -> dt_date | None:  # noqa: F821
+    words = dates.find(span.text, published)
+    if not words:
+        return None
+    anchor = trig.key.idx - span.start_char
+    nearest = min(words, key=lambda w: min(abs(w.start - anchor), abs(w.end - anchor)))
+    return nearest.date
+
+
+def hedge(text: str) -> str | None:
+    m = _HEDGE.search(text)
+    return m.group().strip() if m else None
+
+
+def for_trigger(trig: Trigger, attrs: list[Attribution]) -> Attribution | None:
+    return for_token(trig.key, attrs)

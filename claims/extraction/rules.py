@@ -1,0 +1,190 @@
+"""The extraction rules as tables: what words signal a claim, a speaker, a hedge, a denial.
+
+Every table is matched on spaCy lemmas (lower case), so "captured", "captures" and "capturing" are
+one entry. A phrase is a space-separated sequence of lemmas; "*" in a phrase matches any one token.
+"""
+
+from __future__ import annotations
+
+# --- Claim triggers ------------------------------------------------------------------------------
+# Words whose scope (the clause they head) places a claim on the places inside it. Per the
+# annotation guide: captured = taken; controls = held; contested = fighting for; repelled = an
+# attack pushed back; lost = a side admits losing; other = positions short of control.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "captured": (
+        "capture", "seize", "overrun", "overran", "fall", "liberate", "recapture", "retake",
+        "take control", "take full control", "seize control", "gain control", "take over",
+        "clear of", "win control", "raise * flag", "hoist * flag",
+        "clear",  # "cleared the district of X": needs the place as its object
+        "take",  # only as "was/been taken" or with a place as object: see NEEDS_PLACE_OBJECT
+    ),
+    "controls": (
+        "control", "in control", "under * control", "hold", "remain in * hand",
+        "continue to stand", "stand strong", "stand strongly", "stand firm", "still stand",
+    ),
+    "contested": (
+        "fighting", "fight", "clash", "battle", "assault", "offensive", "attack", "storm",
+        "change hand", "upper hand", "heavy fighting", "firefight", "skirmish",
+        "counteroffensive", "counter-offensive", "push",
+    ),
+    "repelled": (
+        "push back", "push * back", "repel", "repulse", "beat back", "fight off", "thwart", "foil", "drive back",
+        "force * to retreat", "force * back",
+    ),
+    "lost": (
+        "lose", "withdraw from", "retreat from", "pull out of", "pull back from", "evacuate",
+        "fall back",
+    ),
+    "other": (
+        "enter", "reach", "advance", "advancing", "progress", "push into", "push further into",
+        "move into", "surround", "encircle", "besiege", "approach", "close in", "present",
+        "deploy", "station", "break through", "slow", "encircled", "advance toward",
+        "abandon",  # "equipment abandoned in X": the guide's example of a position short of control
+    ),
+    "casualties": (
+        "kill", "wound", "injure", "dead", "die", "casualty", "surrender", "take prisoner",
+        "capture alive", "death", "death toll", "wounded", "injured", "killed",
+    ),
+}
+
+# Triggers that mean a claim only when a place hangs on them in the parse (object, passive
+# subject or prepositional complement): "pushed into X" is a position, "pushed for talks" is not.
+NEEDS_PLACE_OBJECT = frozenset({"take", "hold", "clear", "present", "deploy", "station", "push", "storm",
+                                "attack", "lose", "evacuate", "abandon", "approach", "slow"})
+# Of those, the ones whose place must be the very object or passive subject: "took the town",
+# "the town was taken", "held the bridge" -- not "took part in training in X", "held out".
+STRICT_OBJECT = frozenset({"take", "hold", "lose", "evacuate", "clear"})
+# Objects through which a strict trigger still reaches a place: "held positions in the village",
+# "held the villages around Banu".
+HELD_OBJECTS = frozenset({"position", "positions", "line", "lines", "ground", "territory",
+                          "village", "villages", "town", "towns", "area", "areas", "city"})
+
+# "abandoned vehicles in X" or "withdrew from X": the subject of these gave ground, so it is not
+# the controller.
+LOSER_SUBJECT = frozenset({"abandon", "withdraw from", "retreat from", "pull out of",
+                           "pull back from", "evacuate", "fall back", "lose", "slow"})
+
+# Objects that turn "captured" into a casualty claim: people taken, not ground.
+PEOPLE_NOUNS = frozenset("""
+    soldier soldiers fighter fighters troop troops people civilian civilians prisoner prisoners
+    militant militants member members serviceman servicemen officer officers man men woman women
+    child children personnel mercenary mercenaries
+""".split())
+
+# Words before a trigger that turn it into an aim or a condition, not a claim ("to control",
+# "will clear", "plans to take"): the guide does not annotate aims.
+MODAL_LEMMAS = frozenset({"will", "would", "can", "could", "may", "might", "shall", "should",
+                          "must", "to"})
+
+# --- Attribution ---------------------------------------------------------------------------------
+# Verbs of saying and reporting: the subject of one is the claimant of what it governs.
+SPEECH_VERBS = frozenset("""
+    say tell add claim report announce state insist tweet write post confirm deny acknowledge
+    admit suggest allege assert declare note explain maintain argue stress warn accuse reiterate
+    indicate show quote cite inform describe dismiss reject refute brief spread circulate
+    emerge boast affirm repeat
+""".split())
+
+# Verbs that report only when their subject is a source ("footage showed", "tweets suggested",
+# "rumours spread"), not when it is anything else ("the fight shows that ...").
+WEAK_SPEECH_VERBS = frozenset({"show", "indicate", "suggest", "emerge", "spread", "circulate"})
+
+# Verbs of saying that are denials when their object is a claim or the clause they govern.
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+# Objects that make a denial point back at an earlier claim ("denied the claim").
+DENIED_OBJECTS = frozenset({"claim", "claims", "report", "reports", "allegation", "allegations",
+                            "this", "it", "that", "them", "statement", "assertion", "rumour",
+                            "rumor", "rumours", "rumors"})
+
+# Nouns of sources that speak without a person: "Taliban tweets suggested", "rumours spread".
+SOURCE_NOUNS = frozenset({"tweet", "tweets", "rumor", "rumors", "rumour", "rumours", "report",
+                          "reports", "statement", "post", "footage", "video", "videos", "image",
+                          "images", "source", "sources", "message", "witness", "witnesses",
+                          "resident", "residents", "official", "officials"})
+
+# Words of a role held by a named person ("Taliban spokesman Bilal Karimi").
+ROLE_WORDS = frozenset("""
+    spokesman spokeswoman spokesperson spokespeople commander leader head chief minister
+    president governor official officer general colonel major captain lieutenant adviser advisor
+    advisers deputy secretary envoy ambassador mayor director representative member founder
+    analyst source sources researcher correspondent journalist reporter activist resident
+    witness doctor prime vice-president vice former acting
+""".split())
+
+# Institutions named without their country once the article has named it: "the general staff"
+# after "Ukraine's general staff", "the army" after "the Sudanese army". Each resolves to the
+# actor, mentioned most recently, that has an alias ending in it.
+INSTITUTIONS = ("general staff", "defence ministry", "defense ministry", "ministry of defence",
+                "ministry of defense", "ministry", "army", "military", "government", "junta",
+                "regime", "armed forces", "high command", "command", "authorities",
+                "paramilitary", "administration", "security forces", "presidency")
+
+# Verbs after which "to X" is an ongoing fact, not an aim: "continued to hold".
+ASPECTUAL_VERBS = frozenset({"continue", "keep", "manage", "remain", "begin", "start", "appear"})
+
+# Pronouns that refer back to the last named speaker, or to the last speaking actor.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+ACTOR_PRONOUNS = frozenset({"it", "they", "we", "the group", "the source", "the movement",
+                            "the statement", "the organisation", "the organization"})
+
+# Subjects that name both sides at once.
+BOTH_SIDES = ("both sides", "both parties", "the two sides", "each side", "both camps",
+              "the warring parties", "the warring sides")
+
+# Generic words for "the other side" in a pair ("Taliban and militia tweets"): resolved to the
+# article's main opponent of the actor named with them.
+GENERIC_SIDES = frozenset({"militia", "militias", "rebels", "rebel", "opposition",
+                           "insurgents", "fighters", "opposition forces"})
+
+# --- Hedges --------------------------------------------------------------------------------------
+# Phrases that qualify a claim's reliability; matched as regexes on the sentence text.
+HEDGES = (
+    r"could ?n[o']t (?:be )?(?:immediately |independently )*(?:be )?(?:verif(?:y|ied)|confirm(?:ed)?)",
+    r"(?:can ?not|can't|cannot|was unable to|were unable to|is unable to|unable to) "
+    r"(?:immediately |independently )*(?:verify|confirm)",
+    r"(?:has|have) not been (?:independently )?(?:verified|confirmed)",
+    r"not (?:be )?independently (?:verified|confirmed)",
+    r"not immediately possible to (?:verify|confirm|get)[^.;]*",
+    r"no independent (?:confirmation|verification)",
+    r"neither (?:side )?could (?:produce|provide|offer|show) [^.;]*(?:evidence|proof)[^.;]*",
+    r"without (?:providing|offering|giving) (?:any )?(?:evidence|proof)",
+    r"\breportedly\b", r"\bunconfirmed\b", r"\ballegedly\b", r"\bunverified\b",
+    r"there was no (?:immediate )?(?:confirmation|comment) from",
+)
+# A hedge in its own sentence qualifies the previous claims only if it points back at them.
+HEDGE_BACK_REFERENCE = r"\b(?:the|these|those|this|that|such|its|their|both) (?:\w+ )?(?:claims?|reports?|accounts?|figures?|assertions?|statements?)\b|\b(?:this|it|they|them|either claim)\b"
+
+# --- Places --------------------------------------------------------------------------------------
+# Head nouns of place phrases not found in the gazetteer, and the place kind each implies.
+PLACE_HEADS = {
+    "village": "village", "town": "city", "city": "city", "district": "district",
+    "province": "province", "region": "region", "oblast": "province", "state": "province",
+    "area": "other", "valley": "region", "pass": "pass", "heights": "other", "hill": "other",
+    "airport": "other", "airbase": "other", "base": "other", "bridge": "other", "dam": "other",
+    "checkpoint": "other", "compound": "other", "centre": "other", "center": "other",
+    "capital": "city", "outskirts": "other", "suburb": "other", "neighbourhood": "other",
+    "neighborhood": "other", "settlement": "village", "port": "city", "headquarters": "other",
+    "garrison": "other", "frontline": "other", "highway": "other", "crossing": "other",
+    "camp": "other", "square": "other", "palace": "other", "refinery": "other",
+    "hospital": "other", "stronghold": "other", "gorge": "other",
+}
+# "X of Y" phrases whose Y is the place itself ("the town of Qarabel").
+PLACE_OF_WORDS = ("villages", "village", "towns", "town", "cities", "city", "districts", "district",
+                  "provinces", "province", "regions", "region", "settlements", "settlement",
+                  "heights", "outskirts", "suburbs", "port", "area")
+
+# Words before a place that make it a landmark in a description, not the place of a claim:
+# "north of Kabul", "on the border between Kapisa and Panjshir".
+LANDMARK_CUES = (
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western)(?:ern)? of",
+    r"(?:km|kms|kilometres|kilometers|miles) (?:\w+ )?(?:of|from)",
+    r"border (?:between|with)",
+    r"(?:the )?capital of",  # "Laukkai, the capital of the Kokang region"
+    r"(?:across|opposite) (?:the )?[\w ]{0,20}? from",  # "across the Nile from Khartoum"
+    r"(?:flights?|road|trip|journey) (?:from|to)",
+)
+
+# Prepositions that put a trigger's claim on the place after them.
+LOCATIVE_PREPS = frozenset({"in", "at", "into", "toward", "towards", "on", "near", "around",
+                            "outside", "inside", "for", "of", "to", "from", "across", "over",
+                            "through", "within"})

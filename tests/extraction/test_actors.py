@@ -1,0 +1,42 @@
+import pytest
+
+from claims.extraction.actors import ActorEntry, ActorRegistry, default_registry
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Islamic Emirate", "Taliban"),
+    ("the Mujahideen", "Taliban"),
+    ("the resistance", "NRF"),
+    ("NRFA", "NRF"),
+    ("anti-Taliban forces", "NRF"),
+    ("National Resistance Front of Afghanistan", "NRF"),
+    ("Russia's defence ministry", "Russia"),
+    ("Ukraine\u2019s general staff", "Ukraine"),
+    ("the RSF", "RSF"),
+    ("Rapid Support Forces", "RSF"),
+    ("the Sudanese army", "SAF"),
+    ("the junta", "Myanmar junta"),
+    ("Tatmadaw", "Myanmar junta"),
+    ("TPLF", "Tigray forces"),
+    ("Ethiopian National Defense Force", "Ethiopian government"),
+])
+def test_it_resolves_aliases_to_one_short_name(text, name):
+    assert default_registry().resolve(text) == name
+
+
+@pytest.mark.parametrize("text", ["militia", "Zabihullah Mujahid", "un", "the village", ""])
+def test_it_does_not_resolve_what_is_not_an_actor(text):
+    assert default_registry().resolve(text) is None
+
+
+def test_it_finds_actors_in_running_text_longest_first():
+    found = default_registry().find("Fighters of the National Resistance Front and the Taliban met.")
+    assert [(m.text, m.entry.name) for m in found] == [
+        ("National Resistance Front", "NRF"), ("Taliban", "Taliban")]
+
+
+def test_a_desk_can_build_a_registry_for_its_own_war():
+    registry = ActorRegistry([ActorEntry("Harbour Guard", "armed_group", ("the Guard", "HG"))])
+    assert registry.resolve("the Guard") == "Harbour Guard"
+    assert registry.resolve("HG") == "Harbour Guard"
+    assert registry.resolve("hg") is None  # acronyms match in capitals only

@@ -1,0 +1,93 @@
+"""Who makes the claim, in the shapes reporting uses."""
+
+import pytest
+
+SHAPES = [
+    # (text, claimant, speaker, role contains)
+    ("Taliban spokesman Omar Hadi said on Friday the district of Qarabel had been taken.",
+     "Taliban", "Omar Hadi", "Taliban spokesman"),
+    ("The district of Qarabel had been taken, said Taliban spokesman Omar Hadi.",
+     "Taliban", "Omar Hadi", "Taliban spokesman"),
+    ("Qarabel has fallen to the Taliban, according to a Taliban source.",
+     "Taliban", None, "Taliban source"),
+    ("Omar Hadi, a spokesman for the Taliban, told Reuters that Qarabel had been captured.",
+     "Taliban", "Omar Hadi", "spokesman for the Taliban"),
+    ("The NRF tweeted that its fighters had recaptured Qarabel.", "NRF", None, None),
+    ("Resistance commander Leyla Sarwari wrote on Facebook that Qarabel was under their control.",
+     "NRF", "Leyla Sarwari", "Resistance commander"),
+    ("The RSF said in a statement that it had seized Nyala.", "RSF", None, None),
+    ("Witnesses said fighting broke out in Nyala.", "Witnesses", None, None),
+    ("Heavy fighting broke out in Lashio on Friday.", "outlet", None, None),
+    ("Fighting was reported in Lashio on Friday.", "outlet", None, None),
+]
+
+
+@pytest.mark.parametrize("text, claimant, speaker, role", SHAPES)
+def test_it_attributes_each_shape(run, text, claimant, speaker, role):
+    [claim] = run(text).claims
+    assert claim.claimant == claimant
+    assert claim.speaker == speaker
+    if role:
+        assert role in (claim.speaker_role or "")
+
+
+def test_he_said_is_the_last_named_speaker(run):
+    text = ("Taliban spokesman Omar Hadi said the district of Qarabel had been taken.\n\n"
+            "\"Our fighters are advancing toward Dorak,\" he said on Twitter.")
+    claims = run(text).claims
+    assert [c.place for c in claims] == ["Qarabel", "Dorak"]
+    assert claims[1].speaker == "Omar Hadi"
+    assert claims[1].claimant == "Taliban"
+    assert claims[1].speaker_role == "Taliban spokesman"
+
+
+def test_a_surname_speaker_links_to_the_full_name_and_side(run):
+    text = ("The NRF, led by commander Leyla Sarwari, said on Friday it had repelled an attack.\n\n"
+            "In a video message, Sarwari insisted Sarvan \"continues to stand\".")
+    claim = run(text).claims[-1]
+    assert claim.place == "Sarvan"
+    assert claim.speaker == "Leyla Sarwari"
+    assert claim.claimant == "NRF"
+    assert claim.claim_type == "controls"
+
+
+def test_a_quote_running_over_sentences_keeps_its_speaker(run):
+    text = ("\"We will not leave. Qarabel remains under our control,\" "
+            "resistance commander Leyla Sarwari said.")
+    [claim] = run(text).claims
+    assert claim.place == "Qarabel"
+    assert claim.speaker == "Leyla Sarwari"
+    assert claim.claimant == "NRF"
+
+
+def test_an_unnamed_spokesman_is_named_by_the_next_attribution(run):
+    text = ("A spokesman for the Taliban said its fighters had reached Dorak but were pushed back."
+            "\n\n\"We will try again,\" Omar Hadi said in a tweet.")
+    [claim] = run(text).claims
+    assert claim.claim_type == "repelled"
+    assert claim.claimant == "Taliban"
+    assert claim.speaker == "Omar Hadi"
+
+
+def test_an_outlet_relaying_another_is_not_the_claimant(run):
+    [claim] = run("Taliban forces captured Qarabel on Friday, TOLOnews reported.").claims
+    assert claim.claimant == "outlet"
+    assert claim.claimed_controller == "Taliban"
+
+
+def test_both_sides_claim_jointly(run):
+    text = ("The Taliban and the NRF fought in Sarvan.\n\n"
+            "Both sides claimed the upper hand in Dorak.")
+    claim = run(text).claims[-1]
+    assert claim.place == "Dorak"
+    assert claim.claimant == "Taliban and NRF"
+    assert claim.claim_type == "contested"
+
+
+def test_an_institution_named_again_is_its_actor(run):
+    text = ("Ukraine's general staff said Russian attacks were continuing.\n\n"
+            "\"Our units repelled four attacks near Novoselivka,\" the general staff said.")
+    claim = run(text).claims[-1]
+    assert claim.claimant == "Ukraine"
+    assert claim.claim_type == "repelled"
+    assert claim.claimed_controller == "Ukraine"
