@@ -1,6 +1,8 @@
 """The Django admin, for staff only. Reviews and corrections are append-only: read-only here."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 
 from claims.models import (
     Actor,
@@ -15,6 +17,7 @@ from claims.models import (
     Place,
     Review,
 )
+from claims.services.tokens import token_create, token_revoke
 
 
 @admin.register(Outlet)
@@ -120,6 +123,47 @@ class ClaimCorrectionAdmin(admin.ModelAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ("name", "prefix", "scope", "user", "created_at", "revoked_at")
+    """Tokens are made by token_create, which shows the secret once; they are never edited."""
+
+    list_display = ("name", "prefix", "scope", "user", "created_at", "last_used_at",
+                    "revoked_at")
     list_filter = ("scope",)
-    readonly_fields = ("prefix", "key_hash", "created_at", "last_used_at")
+    actions = ["revoke"]
+    ISSUED = ("name", "user", "scope", "prefix", "created_by", "created_at", "last_used_at",
+              "revoked_at")
+
+    def get_fields(self, request, obj=None):
+        return ("name", "user", "scope") if obj is None else self.ISSUED
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if obj is None else self.ISSUED
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return  # nothing on an issued token is editable
+        try:
+            token, secret = token_create(name=obj.name, user=obj.user, scope=obj.scope,
+                                         created_by=request.user)
+        except ValidationError as exc:
+            # The admin's form has already passed; report the service's refusal, store nothing.
+            self.message_user(request, "; ".join(exc.messages), messages.ERROR)
+            raise _Refused from exc
+        obj.pk, obj.prefix, obj.key_hash = token.pk, token.prefix, token.key_hash
+        self.message_user(request, f"Token “{token.name}” created. Copy its secret now; it is "
+                                   f"not shown again: {secret}", messages.WARNING)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except _Refused:
+            return HttpResponseRedirect(request.get_full_path())
+
+    @admin.action(description="Revoke the selected tokens")
+    def revoke(self, request, queryset):
+        for token in queryset.filter(revoked_at__isnull=True):
+            token_revoke(token=token, revoked_by=request.user)
+        self.message_user(request, "Revoked.", messages.SUCCESS)
+
+
+class _Refused(Exception):
+    """token_create refused a token the admin form accepted."""
