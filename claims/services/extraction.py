@@ -288,7 +288,9 @@ def extraction_apply(*, run: ExtractionRun, extraction: Extraction) -> None:
     for i, c in enumerate(extraction.claims):
         denied = [rows[j] for j in c.denies if 0 <= j < len(rows) and j != i]
         rows[i].denies.set(denied)
-    Claim.objects.filter(article=article).exclude(fingerprint__in=seen).update(is_current=False)
+    # update() skips auto_now; API clients key Last-Modified on updated_at, so set it here.
+    Claim.objects.filter(article=article, is_current=True).exclude(fingerprint__in=seen).update(
+        is_current=False, updated_at=timezone.now())
 
     ExtractionRun.objects.filter(pk=run.pk).update(
         status=Status.DONE, progress=100, finished_at=timezone.now(),

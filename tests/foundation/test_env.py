@@ -64,3 +64,18 @@ def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off(setting
                             env=env, capture_output=True, text=True, cwd=settings.BASE_DIR)
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_cache_url_selects_a_shared_redis_cache(settings):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import django; django.setup(); from django.conf import settings as s; "
+            "print(s.CACHES['default']['BACKEND'], s.CACHES['default'].get('LOCATION'))")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
+           "CACHE_URL": "redis://127.0.0.1:6379/3"}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, cwd=settings.BASE_DIR, check=True)
+    assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache",
+                                     "redis://127.0.0.1:6379/3"]

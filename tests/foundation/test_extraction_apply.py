@@ -105,10 +105,13 @@ def test_a_claim_the_new_run_no_longer_finds_is_kept_but_not_current(article, se
     settings.NEWSDESK_EXTRACTOR = "tests.fakes.rule_extract"
     article.body = "Taliban fighters captured Qarabel on Monday."
     article.save()
+    before = article.claims.get(claim_type="denied").updated_at
     rerun = ExtractionRun.objects.create(article=article)
     extraction_execute(run_id=rerun.pk)
     assert article.claims.filter(is_current=True).count() == 1
-    assert article.claims.get(claim_type="denied").is_current is False
+    dropped = article.claims.get(claim_type="denied")
+    assert dropped.is_current is False
+    assert dropped.updated_at > before  # so an API client's Last-Modified moves
 
 
 def test_an_extractor_error_fails_the_run_with_the_error_kept(article, settings):
