@@ -27,6 +27,8 @@ class ActorEntry:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    side: str | None = None  # a state medium's state: whom its unnamed sources speak for
+    country: str | None = None  # ISO code of the state an army or government belongs to
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,8 @@ def load(path: Path = DATA) -> list[ActorEntry]:
         kind = row.get("kind", "other")
         if kind not in ACTOR_KINDS:
             raise ValueError(f"{path}: actor {row.get('name')!r} has unknown kind {kind!r}")
-        entries.append(ActorEntry(row["name"], kind, tuple(row.get("aliases", ()))))
+        entries.append(ActorEntry(row["name"], kind, tuple(row.get("aliases", ())),
+                                  row.get("side"), row.get("country")))
     return entries
 
 

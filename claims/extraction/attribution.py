@@ -16,8 +16,15 @@ from dataclasses import dataclass, field, replace
 from .actors import FIGHTING_KINDS, ActorRegistry
 from .entities import Person
 from .rules import (
-    ACTOR_PRONOUNS, BOTH_SIDES, DENIAL_VERBS, GENERIC_SIDES, PERSON_PRONOUNS, ROLE_WORDS,
-    SOURCE_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS,
+    ACTOR_PRONOUNS,
+    BOTH_SIDES,
+    DENIAL_VERBS,
+    GENERIC_SIDES,
+    PERSON_PRONOUNS,
+    ROLE_WORDS,
+    SOURCE_NOUNS,
+    SPEECH_VERBS,
+    WEAK_SPEECH_VERBS,
 )
 from .types import OUTLET
 
@@ -127,7 +134,6 @@ def read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=()) 
     doc = head.doc
     tokens = _np_tokens(head) + [t for x in extra for t in x.subtree]
     idx = {t.i for t in tokens}
-    text = " ".join(t.text for t in tokens)
     low = head.lower_
     phrase = doc[min(idx):max(idx) + 1].text.lower()
     if low in PERSON_PRONOUNS and ctx.last_person is not None:
@@ -158,7 +164,7 @@ def read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=()) 
             break
     actors: list[str] = []
     media: list[str] = []
-    for (s, e, name) in sent_actors:
+    for (s, _e, name) in sent_actors:
         if s in idx and not (s > 0 and doc[s - 1].lower_ in ("against", "versus")):
             kind = ctx.registry.kind(name)
             if kind == "media":
@@ -188,13 +194,32 @@ def read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=()) 
         return Attribution(join(tuple(actors)), None, role, tuple(actors), confidence=0.7,
                            np_tokens=frozenset(idx))
     if media:
-        return Attribution(OUTLET, None, None, (), passive=True, confidence=0.4,
-                           np_tokens=frozenset(idx))
+        return _media_source(head, media[0], sent_actors, sent_people, ctx, frozenset(idx))
     # A source named as written: "Kabul emergency hospital", "Emergency", "witnesses".
     if head.pos_ == "PRON":
         return Attribution(None, confidence=0.2, np_tokens=frozenset(idx))
     return Attribution(_head_phrase(head), None, role, (), confidence=0.5,
                        np_tokens=frozenset(idx))
+
+
+def _media_source(head, name, sent_actors, sent_people, ctx, idx) -> Attribution:
+    """"TOLOnews reported": the medium is the source of its own report. "TASS reported, citing
+    a source in the security services": the source it cites is, and an unnamed one speaks for
+    the side a state medium belongs to (data/actors.toml `side`)."""
+    cited = None
+    for tok in head.head.subtree:  # "citing" hangs on the reporting verb or its clause
+        if tok.lower_ == "citing":
+            cited = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+            break
+    if cited is not None:
+        attr = read_source(cited, sent_actors, sent_people, ctx)
+        if attr.actors or attr.person is not None:
+            return replace(attr, np_tokens=idx | attr.np_tokens)
+        entry = ctx.registry.entry(name)
+        side = getattr(entry, "side", None) if entry else None
+        if side:
+            return Attribution(side, None, None, (side,), confidence=0.4, np_tokens=idx)
+    return Attribution(name, None, None, (), confidence=0.5, np_tokens=idx)
 
 
 def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[Attribution]:
@@ -213,11 +238,15 @@ def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[A
             out.append(attr)
             continue
         subj = _subject(verb)
-        if subj is None and verb.dep_ in ("parataxis", "ccomp", "conj") and verb.i > 0 and \
+        if subj is None and verb.dep_ in ("parataxis", "ccomp", "conj", "ROOT") and verb.i > 0 and \
                 verb.doc[verb.i - 1].pos_ in ("PROPN", "NOUN") and verb.i - 1 >= span.start:
             # "X fell, Russia's defence minister Sergei Shoigu said": the parse hangs the
-            # speaker on the place; the name right before the verb is its subject
+            # speaker on the place; the phrase right before the verb is its subject ("..., a
+            # spokesperson for the group said": up from "group" to "spokesperson")
             subj = verb.doc[verb.i - 1]
+            while subj.dep_ in ("pobj", "prep") and span.start <= subj.head.i < verb.i and \
+                    subj.head.pos_ in ("ADP", "NOUN", "PROPN"):
+                subj = subj.head
         if subj is None:
             continue
         if verb.lemma_.lower() in WEAK_SPEECH_VERBS and subj.lower_ not in SOURCE_NOUNS and not any(

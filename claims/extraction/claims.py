@@ -15,8 +15,24 @@ from . import dates
 from .attribution import Attribution, for_token
 from .places import ANAPHORIC_HEADS, Place, place_head
 from .rules import (
-    HEDGES, LOCATIVE_PREPS, LOSER_SUBJECT, MODAL_LEMMAS, NEEDS_PLACE_OBJECT, PEOPLE_NOUNS,
-    ASPECTUAL_VERBS, HELD_OBJECTS, SPEECH_VERBS, STRICT_OBJECT, TRIGGERS,
+    ASPECTUAL_VERBS,
+    BACKGROUND_MONTH,
+    BACKGROUND_TIMES,
+    CLAUSE_DEPS,
+    HEDGES,
+    HELD_OBJECTS,
+    LOCATIVE_PREPS,
+    LOCATOR_PREPS,
+    LOSER_SUBJECT,
+    MODAL_LEMMAS,
+    NEEDS_PLACE_OBJECT,
+    OUTSIDE_PREPS,
+    PEOPLE_NOUNS,
+    PLACE_HEADS,
+    PLACE_OF_WORDS,
+    SPEECH_VERBS,
+    STRICT_OBJECT,
+    TRIGGERS,
 )
 
 FALLBACK_WINDOW = 5  # tokens between a place and a trigger no clause links it to
@@ -42,7 +58,9 @@ class Trigger:
             root = head
         skip: set[int] = set()
         for child in root.children:
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
+            # a clause with its own subject says its own thing: "fighting reaches A as the
+            # alliance presses the army in B" puts no fighting in B
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") and \
                     any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 skip.update(t.i for t in child.subtree)
         return frozenset(t.i for t in root.subtree if t.i not in skip)
@@ -122,6 +140,34 @@ def _is_claim(trigger: Trigger) -> bool:
                                                              "intend", "prepare"):
         return False
     return True
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_BACKGROUND_MONTH = re.compile(BACKGROUND_MONTH.format(months="|".join(_MONTHS)), re.I)
+_BACKGROUND = re.compile("|".join(BACKGROUND_TIMES), re.I)
+
+
+def is_background(trigger: Trigger, published) -> bool:
+    """Whether the trigger's clause is dated before the reporting window (rules.BACKGROUND_*)."""
+    sentence = trigger.key.sent.text if trigger.key.doc.has_annotation("SENT_START") else ""
+    if not (_BACKGROUND.search(sentence) or _BACKGROUND_MONTH.search(sentence)):
+        return False  # the common case, cheaply: no dated background in the sentence at all
+    verb = trigger.key
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    # the clause without the clauses of its own that it governs (said ... that X fell)
+    own = [t for t in verb.subtree if not any(
+        a.dep_ in ("ccomp", "advcl", "relcl") and a.i != verb.i and verb.is_ancestor(a)
+        for a in t.ancestors if a.i != t.i)]
+    text = " ".join(t.text for t in own)
+    if _BACKGROUND.search(text):
+        return True
+    m = _BACKGROUND_MONTH.search(text)
+    if m is None:
+        return False
+    month = _MONTHS.index(m["month"].lower()) + 1
+    return published is None or month != published.month
 
 
 def _linked(place: Place, trigger: Trigger) -> bool:
@@ -218,9 +264,13 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                             head.lower_ in ANAPHORIC_HEADS and not any(
                                 c.dep_ in ("compound", "poss", "prep") for c in head.children)):
                         continue  # a bare "the city" is an anaphor, resolved elsewhere or dropped
+                    # the phrase stops before a locating "in X": "the compound in Bazarak"
+                    located = {t.i for c in head.children if c.dep_ == "prep"
+                               and c.lower_ in LOCATOR_PREPS for t in c.subtree}
                     sub = sorted(t.i for t in head.subtree if t.dep_ != "conj" and not
                                  any(a.dep_ == "conj" and a.i != head.i for a in t.ancestors
-                                     if a.i in {x.i for x in head.subtree}))
+                                     if a.i in {x.i for x in head.subtree})
+                                 and t.i not in located)
                     start, end = sub[0], sub[-1] + 1
                     while start < end and doc[start].lower_ in ("the", "a", "an"):
                         start += 1
@@ -250,8 +300,9 @@ class Found:
 def associate(span, places: list[Place], triggers: list[Trigger], excluded: set[int]) -> list[Found]:
     """Give each place the trigger that governs it; one Found per place."""
     out = []
+    triggers_at = {t.key.i for t in triggers} | {i for t in triggers for i in range(t.start, t.end)}
     for place in places:
-        if place.landmark or place.start in excluded:
+        if place.landmark or place.start in excluded or is_locator(span.doc, place, places, triggers_at):
             continue
         best, how = None, None
         for trig in triggers:
@@ -278,6 +329,58 @@ def associate(span, places: list[Place], triggers: list[Trigger], excluded: set[
             ctype = "casualties"
         out.append(Found(place, best, ctype, None, how))
     return out
+
+
+def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -> bool:
+    """Whether a place only says where another thing is, so no claim is about it.
+
+    "the villages of A and B in Kharkiv region", "Mogok, a town in Mandalay region", "the
+    governor's compound in the capital Bazarak": the claim is on the thing located, not on the
+    region around it. "outposts around Lashio", "a checkpoint outside Nyala": a thing near a
+    place is not the place. A trigger located in a place still makes a claim on it ("fighting
+    in X", "assaults near X"), and so do held positions ("positions in the town").
+    """
+    tok = min((doc[i] for i in range(place.start, place.end)), key=_depth)
+    if tok.dep_ == "appos" and tok.head.lower_ in PLACE_HEADS:
+        tok = tok.head  # "in the provincial capital X"
+    prep = tok.head if tok.dep_ in ("pobj", "conj") else None
+    while prep is not None and prep.dep_ == "conj" and prep.head.i != prep.i:
+        prep = prep.head  # "in A and B": the conjuncts share the preposition
+    if prep is not None and prep.dep_ == "pobj":
+        prep = prep.head
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in LOCATOR_PREPS:
+        return False
+    # "A in X" right after another place locates it, however the parse hangs "in X"
+    if prep.lower_ == "in" and _follows_place(doc, prep, place, places):
+        return True
+    host = prep.head
+    if host.i in trigger_toks:
+        return False
+    if prep.lower_ in OUTSIDE_PREPS:
+        # "outposts around X" locates; "held the villages around X" is a claim around X
+        return host.pos_ == "NOUN" and host.lower_ not in HELD_OBJECTS
+    if host.lower_ in HELD_OBJECTS and host.lower_ not in PLACE_HEADS:
+        return False  # "positions in the town"
+    if any(q is not place and not q.landmark and q.start <= host.i < q.end for q in places):
+        return True
+    if host.pos_ in ("NOUN", "PROPN") and host.lower_ in PLACE_HEADS:
+        return True
+    # a parse that hangs "in X" on the verb: the place right before the preposition locates
+    return False
+
+
+
+def _follows_place(doc, prep, place: Place, places: list[Place]) -> bool:
+    def in_other(i: int) -> bool:
+        return any(q is not place and not q.landmark and q.start <= i < q.end for q in places)
+
+    before = prep.i - 1
+    if before >= 0 and in_other(before):
+        return True
+    # "Khinj and Rokha districts in X": past the place word to the names
+    while before >= 0 and (doc[before].lower_ in PLACE_HEADS or doc[before].lower_ in PLACE_OF_WORDS):
+        before -= 1
+    return before >= 0 and in_other(before)
 
 
 def repelled_override(found: list[Found], triggers: list[Trigger]) -> None:
@@ -331,6 +434,14 @@ def controller(f: Found, actor_at, registry, principal: list[str]) -> str | None
             return claimant_actor
         others = [a for a in principal if a != attacker]
         return others[0] if others else None
+    # "under Taliban control", "in the army's hands", "in their hands": the holder is named
+    # inside the trigger phrase itself
+    if f.type in ("controls", "captured") and phrase.split()[0] in ("in", "under"):
+        for i in range(trig.start, trig.end):
+            if actor_at(i):
+                return actor_at(i)
+            if key.doc[i].lower_ in ("its", "their", "our") and claimant_actor:
+                return claimant_actor
     if phrase in LOSER_SUBJECT or f.type == "lost":
         loser = subject_actor or claimant_actor
         others = [a for a in principal if a != loser]

@@ -15,12 +15,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from . import claims as claimrules
-from . import dates, places, text as textmod
+from . import dates, places
+from . import text as textmod
 from .actors import FIGHTING_KINDS, ActorMatch, ActorRegistry, default_registry
 from .attribution import OUTLET_VOICE, Attribution, SentenceContext, attributions
-from .entities import MODEL, People, Person, clean_name, model_version, nlp_for
+from .entities import MODEL, PLACE_LABEL, People, Person, clean_name, model_version, nlp_for
 from .gazetteer import Gazetteer, default_gazetteer
-from .rules import DENIED_OBJECTS, HEDGE_BACK_REFERENCE, INSTITUTIONS, ROLE_WORDS, SPEECH_VERBS
+from .rules import (
+    DENIED_OBJECTS,
+    GROUP_ANAPHORS,
+    HEDGE_BACK_REFERENCE,
+    INSTITUTIONS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+)
 from .types import ACTOR, DATE, OUTLET, PERSON, PLACE, Claim, Extraction, Mention
 
 RULES_VERSION = "1.0"
@@ -103,7 +111,7 @@ def step_parse(run: Run) -> None:
         for s, e in textmod.chunks(run.text, block.start, block.end, CHUNK):
             pieces.append((s, e, block.index))
     texts = (run.text[s:e] for s, e, _ in pieces)
-    for (s, _e, index), doc in zip(pieces, run.nlp.pipe(texts, batch_size=64)):
+    for (s, _e, index), doc in zip(pieces, run.nlp.pipe(texts, batch_size=64), strict=True):
         for sent in doc.sents:
             a, b = s + sent.start_char, s + sent.end_char
             while a < b and run.text[a].isspace():
@@ -120,6 +128,9 @@ def step_parse(run: Run) -> None:
 _INSTITUTION_RX = re.compile(r"\b(?:the\s+)?(" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(INSTITUTIONS, key=len, reverse=True)) + r")\b", re.I)
 _TAILS: dict[int, dict[str, tuple[str, ...]]] = {}
+_GROUP_RX = re.compile(r"\bthe\s+(" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(GROUP_ANAPHORS, key=len, reverse=True))
+    + r")\b(?!\s+(?:of|and|who|which)\b)", re.I)
 
 
 def _institution_tails(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
@@ -136,6 +147,26 @@ def _institution_tails(registry: ActorRegistry) -> dict[str, tuple[str, ...]]:
     return _TAILS[id(registry)]
 
 
+# Institution words that, with no owner named yet, mean the state (or its army) of the country
+# the article's places are in: "the military" in a report from Shan state.
+_STATE_WORDS = frozenset({"army", "military", "junta", "regime", "government", "armed forces",
+                          "defence ministry", "defense ministry", "general staff"})
+
+
+def _article_country(run: Run) -> str | None:
+    """The country most of the article's gazetteer places are in, if one is."""
+    codes: Counter[str] = Counter()
+    for sent in run.sentences:
+        for ent in sent.span.ents:
+            if ent.label_ == PLACE_LABEL:
+                entry = run.gazetteer.lookup(ent.text)
+                if entry is not None:
+                    codes[entry.country_code] += 1
+        if sum(codes.values()) >= 12:
+            break  # the first dozen places are enough, and a long article stays linear
+    return codes.most_common(1)[0][0] if codes else None
+
+
 def step_actors(run: Run) -> None:
     """Find the actors of each sentence and the article's main fighting sides."""
     counts: Counter[str] = Counter()
@@ -143,6 +174,7 @@ def step_actors(run: Run) -> None:
     tails = _institution_tails(run.registry)
     recent: list[str] = []  # actors in order of last mention
     named_with: dict[str, str] = {}  # institution word -> the actor last named with it
+    country = _article_country(run)
     for sent in run.sentences:
         span = sent.span
         matches = run.registry.find(span.text)
@@ -153,8 +185,22 @@ def step_actors(run: Run) -> None:
             owners = tails.get(word, ())
             # the actor last named with this very word ("Ukraine's general staff") first
             owner = named_with.get(word) or next((a for a in reversed(recent) if a in owners), None)
+            if owner is None and word in _STATE_WORDS:
+                # no owner named yet: "the military" of the country the article's places are in
+                owner = next((a for a in owners if country is not None and
+                              getattr(run.registry.entry(a), "country", None) == country), None)
             if owner is not None:
                 matches.append(ActorMatch(m.start(1), m.end(1), m.group(1), run.registry.entry(owner)))
+        # "the group": the armed group named last
+        for m in _GROUP_RX.finditer(span.text):
+            if any(a.start < m.end() and m.start() < a.end for a in matches):
+                continue
+            earlier = [a.entry.name for a in sorted(matches, key=lambda a: a.start)
+                       if a.end <= m.start()]  # named before it in this very sentence
+            owner = next((a for a in reversed(recent + earlier)
+                          if run.registry.kind(a) == "armed_group"), None)
+            if owner is not None:
+                matches.append(ActorMatch(m.start(), m.end(), m.group(), run.registry.entry(owner)))
         matches.sort(key=lambda a: a.start)
         for m in matches:
             for word in INSTITUTIONS:
@@ -223,7 +269,7 @@ def step_people(run: Run) -> None:
                     s -= 1
                 if 2 <= subj.i + 1 - s <= 4 and all(doc[k].is_title for k in range(s, subj.i + 1)) \
                         and not doc[s:subj.i + 1].ents or all(e.label_ == "PERSON" for e in doc[s:subj.i + 1].ents):
-                    if not any(a <= s < b for a, b in found) and 2 <= subj.i + 1 - s:
+                    if not any(a <= s < b for a, b in found) and subj.i + 1 - s >= 2:
                         found.append((s, subj.i + 1))
         # a bare surname already known, as the subject of a verb: "Massoud wrote"
         for tok in span:
@@ -323,7 +369,7 @@ def _quote_source(run: Run, i: int) -> Attribution | None:
         if not later.quoted:
             break
     for earlier in reversed(run.sentences[max(0, i - 4):i]):
-        if earlier.block != sent.block and not run.text[sent.start] in "\"\u201c":
+        if earlier.block != sent.block and run.text[sent.start] not in "\"\u201c":
             break
         if earlier.default is not None and earlier.default is not OUTLET_VOICE:
             return earlier.default
@@ -360,7 +406,7 @@ def step_claims(run: Run) -> None:
     # that would make a long article quadratic)
     known: dict[str, places.Place] = {}
     last_province: str | None = None
-    for si, sent in enumerate(run.sentences):
+    for sent in run.sentences:
         span = sent.span
         doc = span.doc
         found_places = places.find(span, run.gazetteer, is_actor, countries, known)
@@ -385,7 +431,8 @@ def step_claims(run: Run) -> None:
             run.mentions.append(Mention(PLACE, run.text[a:b], a, b,
                                         p.entry.name if p.entry else p.text,
                                         p.entry.geonames_id if p.entry else None, p.kind))
-        triggers = claimrules.find_triggers(span)
+        triggers = [t for t in claimrules.find_triggers(span)
+                    if not claimrules.is_background(t, run.published)]
         if not triggers:
             continue
         taken = {i for p in resolved for i in range(p.start, p.end)}
@@ -410,6 +457,11 @@ def step_claims(run: Run) -> None:
             if trig.type == "casualties" and not any(f.trigger is trig for f in found):
                 spare = next((p for p in resolved if not p.landmark and not p.weak
                               and not any(f.place is p for f in found)), None)
+                # "repelled an assault on X, killing dozens": the count is on the place of the
+                # claim its verb is coordinated with
+                if spare is None and trig.key.dep_ in ("conj", "advcl"):
+                    spare = next((f.place for f in found if f.place is not None
+                                  and f.trigger.key.i == trig.key.head.i), None)
                 if spare is not None or not found:
                     found.append(claimrules.Found(spare, trig, "casualties", None, "sentence"))
         best: dict[str, claimrules.Found] = {}
@@ -492,7 +544,7 @@ def step_denials(run: Run) -> None:
         by_place: dict[str, list[int]] = {}
         for idx in target:
             by_place.setdefault(run.claims[idx].place or "", []).append(idx)
-        for place, idxs in by_place.items():
+        for idxs in by_place.values():
             old = run.claims[idxs[0]]
             run.claims.append(Claim(
                 sentence=run.text[sent.start:sent.end], sentence_start=sent.start,

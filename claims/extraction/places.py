@@ -29,9 +29,7 @@ _FACILITY_IN = re.compile(r"^\s+(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]")
 _NAMED_HEAD = re.compile(
     r"\b(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?P<word>"
     + "|".join(w for w in PLACE_HEADS if w not in ("capital", "centre", "center")) + r"|Surgical Center|Hospital)\b")
-_NOT_NAMES = frozenset("""The A An In On At This That These Those Its Their His Her Our Key Every Each
-    All Both Some Many Several Fresh Heavy Western Eastern Northern Southern Central Provincial
-    Capital Military Local Former New Old""".split())
+_NOT_NAMES = frozenset(["The", "A", "An", "In", "On", "At", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Key", "Every", "Each", "All", "Both", "Some", "Many", "Several", "Fresh", "Heavy", "Western", "Eastern", "Northern", "Southern", "Central", "Provincial", "Capital", "Military", "Local", "Former", "New", "Old"])
 _ANAPHORS = {"valley": ("region", "province"), "province": ("province",), "region": ("province", "region"),
              "city": ("city",), "town": ("city", "village"), "district": ("district",),
              "village": ("village", "city")}
@@ -168,7 +166,7 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
                 any(p.start == place.end + 1 for p in out):
             place.landmark = True
     # a conjunct of a landmark is a landmark: "between Kapisa and the Panjshir"
-    for a, b in zip(out, out[1:]):
+    for a, b in zip(out, out[1:], strict=False):
         between = doc[a.end:b.start].text.strip().lower()
         if a.landmark and between in ("and", "and the", "or", ","):
             b.landmark = True

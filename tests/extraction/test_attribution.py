@@ -70,9 +70,16 @@ def test_an_unnamed_spokesman_is_named_by_the_next_attribution(run):
 
 
 def test_an_outlet_relaying_another_is_not_the_claimant(run):
+    # the article's outlet relays; the medium that reported it is the source
     [claim] = run("Taliban forces captured Qarabel on Friday, TOLOnews reported.").claims
-    assert claim.claimant == "outlet"
+    assert claim.claimant == "TOLOnews"
     assert claim.claimed_controller == "Taliban"
+
+
+def test_a_state_medium_citing_an_unnamed_source_speaks_for_its_state(run):
+    [claim] = run("TASS reported, quoting nobody by name but citing an official in the security "
+                  "services, that Russian units had seized Novoselivka.").claims
+    assert claim.claimant == "Russia"
 
 
 def test_both_sides_claim_jointly(run):

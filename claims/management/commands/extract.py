@@ -44,8 +44,15 @@ class Command(BaseCommand):
                 continue
             result = extract(article.body, published=article.published, gazetteer=gazetteer,
                              actors=registry, outlet=article.outlet or None)
+            # The guide annotates a claim again where the headline restates it; the headline is
+            # read on its own (its offsets are not the body's, so it is printed, not stored).
+            headline = []
+            if article.title.strip():
+                headline = extract(article.title.strip(), published=article.published,
+                                   gazetteer=gazetteer, actors=registry,
+                                   outlet=article.outlet or None).claims
             if options["jsonl"]:
-                for claim in result.claims:
+                for claim in [*headline, *result.claims]:
                     self.stdout.write(json.dumps(claim.as_schema(name), ensure_ascii=False))
                 continue
             self._summary(name, article, result)

@@ -1,0 +1,96 @@
+"""General reading rules found by studying articles from other outlets and wars.
+
+Every sentence here is the project's own; none is taken from a corpus.
+"""
+
+
+def claims_of(run, text):
+    return [(c.place, c.claim_type, c.claimed_controller, c.claimant) for c in run(text).claims]
+
+
+def test_a_region_that_only_locates_the_places_taken_is_not_a_claim(run):
+    got = claims_of(run, "The army said it had retaken Qarabel and Dorak districts in Sarvan "
+                         "province.")
+    assert [g[0] for g in got] == ["Qarabel", "Dorak"]
+
+
+def test_a_town_in_apposition_locates_nothing_beyond_itself(run):
+    got = claims_of(run, "Rebels said they had seized Talkhan, a market town in Sarvan province.")
+    assert [g[0] for g in got] == ["Talkhan"]
+
+
+def test_things_around_a_place_are_not_the_place(run):
+    assert claims_of(run, "Our fighters overran three outposts around Lashio, the MNDAA said.") \
+        == []
+
+
+def test_assaults_near_a_place_are_still_about_it(run):
+    got = claims_of(run, "The army said it beat back six assaults near Nyala.")
+    assert got and got[0][0] == "Nyala" and got[0][1] == "repelled"
+
+
+def test_a_compound_named_with_its_town_is_the_place_of_the_claim(run):
+    got = claims_of(run, "The rebels said they had hoisted their flag over the police "
+                         "headquarters in the provincial capital Talkhan.")
+    assert [g[0] for g in got] == ["police headquarters"]
+
+
+def test_the_north_of_a_town_is_part_of_it_not_a_landmark(run):
+    text = "Shelling hit Kherson. The army said its units still held positions in the south of the city."
+    got = claims_of(run, text)
+    assert ("Kherson", "controls") in [(g[0], g[1]) for g in got]
+
+
+def test_a_subordinate_clause_with_its_own_subject_keeps_its_places(run):
+    got = claims_of(run, "Clashes spread to Lashio as the rebels pressed the army in Kherson")
+    assert [g[0] for g in got] == ["Lashio"]
+
+
+def test_a_medium_reporting_in_its_own_name_is_the_claimant(run):
+    [claim] = run("Al Jazeera reported that Tigrayan forces had entered Kombolcha.").claims
+    assert claim.claimant == "Al Jazeera"
+
+
+def test_the_group_refers_back_to_the_armed_group_named_last(run):
+    text = ("The RSF issued a statement of its own.\n\n"
+            "The group said its fighters had taken control of the cattle market in El Fasher.")
+    [claim] = run(text).claims
+    assert (claim.place, claim.claimant, claim.claimed_controller) == ("cattle market", "RSF", "RSF")
+
+
+def test_a_spokesperson_for_the_group_speaks_for_it(run):
+    text = ("The TNLA has pushed into the outskirts of Lashio, a spokesperson for the group said.")
+    [claim] = run(text).claims
+    assert claim.claimant == "TNLA"
+
+
+def test_the_military_of_the_country_reported_on_is_its_state(run):
+    [claim] = run("The military's press office said troops had driven back attacks on Lashio.").claims
+    assert (claim.claim_type, claim.claimant) == ("repelled", "Myanmar junta")
+
+
+def test_a_capture_dated_months_before_publication_is_background(run):
+    # published in October: "in March" is outside the reporting window
+    assert run("The rebels seized Dorak in March after a long siege.").claims == []
+    assert run("The Arakan Army, which has held Sarvan since April, did not comment.").claims == []
+
+
+def test_a_capture_in_the_month_of_publication_is_reported(run):
+    assert run("The rebels said they seized Dorak in October.").claims
+
+
+def test_a_casualty_count_coordinated_with_a_claim_takes_its_place(run):
+    got = claims_of(run, "The army said it had repulsed a raid on Nyala, killing twenty attackers.")
+    assert [(g[0], g[1]) for g in got] == [("Nyala", "repelled"), ("Nyala", "casualties")]
+
+
+def test_control_named_inside_the_phrase_gives_the_controller(run):
+    text = "Shelling hit Qarabel overnight. By dawn the district was under Taliban control."
+    got = claims_of(run, text)
+    assert ("Qarabel", "controls", "Taliban") in [g[:3] for g in got]
+
+
+def test_a_place_in_someones_hands_is_held_by_them(run):
+    text = ("Fighting went on in Nyala. The RSF said the city was firmly in its hands.")
+    got = claims_of(run, text)
+    assert ("Nyala", "controls", "RSF") in [g[:3] for g in got]
