@@ -27,7 +27,7 @@ from claims.forms import (
     apply_service_errors,
 )
 from claims.models import Actor, Article, Claim, Place
-from claims.permissions import REPORTERS, is_editor
+from claims.permissions import can_read, is_editor
 from claims.selectors.articles import article_page, article_run, recent_articles
 from claims.selectors.board import (
     board_rows,
@@ -47,17 +47,6 @@ from claims.services.reviews import StaleReview, claim_correct, claim_review
 
 
 # --------------------------------------------------------------------------- roles
-def can_read(user) -> bool:
-    """Return whether the user may browse the desk (editors, reporters, staff)."""
-    if is_editor(user) or user.is_staff:
-        return True
-    cached = getattr(user, "_newsdesk_is_reporter", None)
-    if cached is None:
-        cached = user.groups.filter(name=REPORTERS).exists()
-        user._newsdesk_is_reporter = cached
-    return cached
-
-
 def reader_required(view):
     @login_required
     @wraps(view)

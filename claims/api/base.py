@@ -10,20 +10,7 @@ from django.utils.http import http_date, quote_etag
 from rest_framework import permissions, serializers
 from rest_framework.response import Response
 
-from claims.permissions import REPORTERS, is_editor
-
-
-def can_read(user) -> bool:
-    """Editors, reporters and staff read the desk; a signed-in user with no role does not."""
-    if not user or not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_staff or is_editor(user):
-        return True
-    cached = getattr(user, "_newsdesk_is_reporter", None)
-    if cached is None:
-        cached = user.groups.filter(name=REPORTERS).exists()
-        user._newsdesk_is_reporter = cached
-    return cached
+from claims.permissions import can_read
 
 
 class DeskMember(permissions.BasePermission):
