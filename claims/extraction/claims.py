@@ -19,6 +19,10 @@ from .rules import (
     BACKGROUND_MONTH,
     BACKGROUND_TIMES,
     CLAUSE_DEPS,
+    DENIAL_VERBS,
+    DENIED_OBJECTS,
+    FALSE_WORDS,
+    GAP_WORDS,
     HEDGES,
     HELD_OBJECTS,
     LOCATIVE_PREPS,
@@ -30,10 +34,13 @@ from .rules import (
     PEOPLE_NOUNS,
     PLACE_HEADS,
     PLACE_OF_WORDS,
+    PRESENCE_PREPS,
+    PRESENCE_SUBJECTS,
     SPEECH_VERBS,
     STRICT_OBJECT,
     TRIGGERS,
 )
+from .types import OUTLET
 
 FALLBACK_WINDOW = 5  # tokens between a place and a trigger no clause links it to
 _HEDGE = re.compile("|".join(f"(?:{h})" for h in HEDGES), re.I)
@@ -80,8 +87,26 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 _PHRASES = _phrase_index()
 
 
-def _word_matches(tok, word: str) -> bool:
-    return word == "*" or tok.lemma_.lower() == word or tok.lower_ == word
+def _match(doc, i: int, end: int, words: tuple[str, ...]) -> int | None:
+    """Return the end of the phrase `words` matched from token i, or None.
+
+    "*" matches any one token; "..." any GAP_WORDS tokens or fewer (the shortest that fits).
+    """
+    if not words:
+        return i
+    word = words[0]
+    if word == "...":
+        for skip in range(GAP_WORDS + 1):
+            got = _match(doc, i + skip, end, words[1:]) if i + skip <= end else None
+            if got is not None:
+                return got
+        return None
+    if i >= end:
+        return None
+    tok = doc[i]
+    if word != "*" and tok.lemma_.lower() != word and tok.lower_ != word:
+        return None
+    return _match(doc, i + 1, end, words[1:])
 
 
 def find_triggers(span) -> list[Trigger]:
@@ -91,26 +116,46 @@ def find_triggers(span) -> list[Trigger]:
     i = span.start
     while i < span.end:
         tok = doc[i]
-        cands = _PHRASES.get(tok.lemma_.lower(), []) + _PHRASES.get(tok.lower_, [])
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        cands = _PHRASES.get(lemma, [])
+        if lower != lemma:
+            cands = cands + _PHRASES.get(lower, [])
         best = None
-        for words, ctype in sorted(cands, key=lambda e: -len(e[0])):
-            if i + len(words) > span.end:
+        for words, ctype in sorted(cands, key=lambda e: -len(e[0])) if len(cands) > 1 else cands:
+            # a phrase with a gap is a verb frame: "forces were back" is no "force * back"
+            if ("*" in words or "..." in words) and tok.pos_ in ("NOUN", "PROPN"):
                 continue
-            if all(_word_matches(doc[i + k], w) for k, w in enumerate(words)):
-                best = (words, ctype)
+            stop = _match(doc, i, span.end, words)
+            if stop is not None:
+                best = (words, ctype, stop)
                 break
         if best is None:
+            presence = _presence(tok)
+            if presence is not None:
+                out.append(presence)
             i += 1
             continue
-        words, ctype = best
-        toks = doc[i:i + len(words)]
+        words, ctype, stop = best
+        toks = doc[i:stop]
         key = next((t for pos in ("VERB", "NOUN", "ADJ") for t in toks if t.pos_ == pos), toks[0])
         if toks[0].pos_ == "ADP" and toks[0].head.pos_ in ("VERB", "AUX") and \
                 not (toks.start <= toks[0].head.i < toks.end):
             key = toks[0].head  # "is under our control", "remained in control": the verb
-        out.append(Trigger(ctype, " ".join(words), i, i + len(words), key))
-        i += len(words)
+        out.append(Trigger(ctype, " ".join(words), i, stop, key))
+        i = stop
     return [t for t in out if _is_claim(t)]
+
+
+def _presence(tok) -> Trigger | None:
+    """ "His fighters were still in X": forces present in a place (rules.PRESENCE_SUBJECTS)."""
+    if tok.lemma_ != "be" or not any(c.dep_ == "prep" and c.lower_ in PRESENCE_PREPS
+                                     for c in tok.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in PRESENCE_SUBJECTS for c in tok.children):
+        return None
+    if tok.head.lemma_.lower() in DENIAL_VERBS:
+        return None  # "denied that its fighters were in X": step_denials points it at the claim
+    return Trigger("other", "be in", tok.i, tok.i + 1, tok)
 
 
 def _is_claim(trigger: Trigger) -> bool:
@@ -188,7 +233,11 @@ def _linked(place: Place, trigger: Trigger) -> bool:
             return False
         if tok.dep_ == "prep" and tok.lower_ not in LOCATIVE_PREPS:
             return False
-        if strict and tok.head.i == key.i and tok.dep_ not in ("dobj", "nsubjpass") and not (
+        # "our positions in X are holding": a held thing as the subject of an intransitive hold
+        held_subject = tok.dep_ == "nsubj" and tok.lower_ in HELD_OBJECTS and not any(
+            c.dep_ == "dobj" for c in key.children)
+        if strict and tok.head.i == key.i and tok.dep_ not in ("dobj", "nsubjpass") and \
+                not held_subject and not (
                 tok.dep_ == "prep" and any(c.dep_ == "dobj" and c.lower_ in HELD_OBJECTS
                                            for c in key.children)):
             return False
@@ -323,7 +372,7 @@ def associate(span, places: list[Place], triggers: list[Trigger], excluded: set[
         if best is None:
             continue
         ctype = best.type
-        if ctype == "captured" and any(c.dep_ == "dobj" and (c.lower_ in PEOPLE_NOUNS or
+        if ctype == "captured" and "..." not in best.phrase and any(c.dep_ == "dobj" and (c.lower_ in PEOPLE_NOUNS or
                                        any(g.dep_ == "nummod" for g in c.children))
                                        for c in best.key.children):
             ctype = "casualties"
@@ -416,7 +465,8 @@ def controller(f: Found, actor_at, registry, principal: list[str]) -> str | None
     if subj is not None:
         for g in subj.subtree:
             subject_actor = subject_actor or actor_at(g.i)
-        if subject_actor is None and subj.lower_ in ("it", "they", "we", "forces", "fighters", "troops"):
+        if subject_actor is None and (subj.lower_ in ("it", "they", "we")
+                                      or subj.lower_ in PRESENCE_SUBJECTS):
             subject_actor = claimant_actor
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in holder.children)
     phrase = trig.phrase
@@ -468,10 +518,42 @@ def event_date(span, trig: Trigger, published) -> dt_date | None:  # noqa: F821
     return nearest.date
 
 
+def called_false(trig: Trigger) -> bool:
+    """Whether the trigger sits in a report the sentence calls false (rules.FALSE_WORDS).
+
+    "Reports that X has fallen are false", "claims that X was taken are lies": the clause hangs
+    on a report noun that is the subject of a copula whose complement is a word of falsehood.
+    """
+    tok = trig.key
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("acl", "ccomp", "relcl") and tok.head.lower_ in DENIED_OBJECTS:
+            noun = tok.head
+            verb = noun.head
+            return noun.dep_ == "nsubj" and verb.lemma_ == "be" and any(
+                c.dep_ in ("acomp", "attr") and (c.lower_ in FALSE_WORDS or c.lemma_ in FALSE_WORDS)
+                for c in verb.children)
+        tok = tok.head
+    return False
+
+
 def hedge(text: str) -> str | None:
     m = _HEDGE.search(text)
     return m.group().strip() if m else None
 
 
 def for_trigger(trig: Trigger, attrs: list[Attribution]) -> Attribution | None:
-    return for_token(trig.key, attrs)
+    """Return the attribution of a trigger's claim.
+
+    "Clashes were reported in X, according to a worker": a passive report verb with no agent is
+    the outlet's voice only when nobody else is named as the source.
+    """
+    attr = for_token(trig.key, attrs)
+    if attr is not None and attr.passive and attr.claimant == OUTLET:
+        doc = trig.key.doc
+        named = next((a for a in attrs if a.verb_i is not None
+                      and doc[a.verb_i].lower_ == "according"), None)
+        if named is not None:
+            return named
+    return attr

@@ -7,6 +7,7 @@ names the desk knows must win), cached by the gazetteer's fingerprint.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass
@@ -78,6 +79,8 @@ _SPELLING = (
 )
 
 
+# Name comparisons run for every pair of names in an article: the same few tokens over and over.
+@functools.lru_cache(maxsize=4096)
 def _skeleton(token: str) -> str:
     token = fold(token).lower()
     for rx, rep in _SPELLING:
@@ -85,10 +88,16 @@ def _skeleton(token: str) -> str:
     return token
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in re.split(r"[\s-]+", fold(clean_name(name)).lower()) if t)
+
+
 def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s-]+", fold(clean_name(name)).lower()) if t]
+    return list(_name_tokens(name))
 
 
+@functools.lru_cache(maxsize=16384)
 def _same_token(a: str, b: str) -> bool:
     if a == b:
         return True

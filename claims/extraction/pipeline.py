@@ -7,6 +7,7 @@ gives an Extraction with no claims.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import time
@@ -71,6 +72,7 @@ class Run:
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    quote_index: tuple | None = None  # sorted quotes, their starts, running max of ends
 
 
 # --- Steps -----------------------------------------------------------------------------------------
@@ -352,7 +354,20 @@ def step_attribution(run: Run) -> None:
 
 
 def _in_quote(run: Run, sent: Sentence) -> bool:
-    for a, b in run.quotes:
+    # Only quotes that start before the sentence ends and end after it starts can cover it:
+    # bisect the sorted starts and the running maximum of ends rather than scan every quote per
+    # sentence, which made a quote-heavy article quadratic.
+    if run.quote_index is None:
+        quotes = sorted(run.quotes)
+        ends, top = [], -1
+        for _a, b in quotes:
+            top = max(top, b)
+            ends.append(top)
+        run.quote_index = (quotes, [a for a, _b in quotes], ends)
+    quotes, starts, ends = run.quote_index
+    lo = bisect.bisect_right(ends, sent.start)
+    hi = bisect.bisect_left(starts, sent.end)
+    for a, b in quotes[lo:hi]:
         inside = max(0, min(b, sent.end) - max(a, sent.start))
         if inside >= 0.6 * (sent.end - sent.start):
             return True
@@ -498,8 +513,15 @@ def _claim(run: Run, sent: Sentence, f, attr: Attribution, note, last_province) 
     actor_at = {i: name for s, e, name in sent.actors for i in range(s, e)}.get
     controller = claimrules.controller(f, actor_at, run.registry, run.principal)
     ctype, stance = f.type, "asserts"
-    if attr.denial:
+    if attr.denial or claimrules.called_false(f.trigger):
         ctype, stance = "denied", "denies"
+        # the guide's controller of a denial is the actor whose control is denied: the one an
+        # earlier claim on the place, by someone else, named
+        earlier = next((c for c in reversed(run.claims) if f.place is not None
+                        and c.place == f.place.text and c.stance == "asserts"
+                        and c.claimant != (attr.claimant or OUTLET) and c.claimed_controller), None)
+        if earlier is not None:
+            controller = earlier.claimed_controller
     place = f.place
     p_start = p_end = None
     admin_parent = None

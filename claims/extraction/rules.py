@@ -17,17 +17,23 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "clear of", "win control", "raise * flag", "hoist * flag",
         "clear",  # "cleared the district of X": needs the place as its object
         "take",  # only as "was/been taken" or with a place as object: see NEEDS_PLACE_OBJECT
+        # "pushed Russian forces out of X", "drove the militants from X": "..." is a gap of up
+        # to four words (the side driven out)
+        "push ... out of", "drive ... out of", "force ... out of", "oust ... from",
+        "drive ... from", "expel ... from", "flush ... out of",
     ),
     "controls": (
         "control", "in control", "under * control", "hold", "remain in * hand",
         # "the town is in the army's hands", "in rebel hands", "in their hands"
         "in * hand", "in * * hand", "in * * * hand", "under * * control", "under * * * control",
+        "remain in", "be back in control", "back in control",
         "continue to stand", "stand strong", "stand strongly", "stand firm", "still stand",
     ),
     "contested": (
         "fighting", "fight", "clash", "battle", "assault", "offensive", "attack", "storm",
         "change hand", "upper hand", "heavy fighting", "firefight", "skirmish",
         "counteroffensive", "counter-offensive", "push",
+        "contest", "contested",  # "remains contested", "the still contested town of X"
     ),
     "repelled": (
         "push back", "push * back", "repel", "repulse", "beat back", "fight off", "thwart", "foil", "drive back",
@@ -46,20 +52,40 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "casualties": (
         "kill", "wound", "injure", "dead", "die", "casualty", "surrender", "take prisoner",
         "capture alive", "death", "death toll", "wounded", "injured", "killed",
+        "take ... prisoner",  # "taking 40 soldiers prisoner"
+
     ),
 }
+
+# The longest gap "..." in a trigger phrase may span (tokens).
+GAP_WORDS = 4
+
+# Subjects whose presence in a place is a position short of control (the guide's "present in"):
+# "his fighters were still in X", "troops are inside the town". Read off the verb "be".
+PRESENCE_SUBJECTS = frozenset({"fighter", "fighters", "troop", "troops", "force", "forces",
+                               "soldier", "soldiers", "unit", "units", "militant", "militants",
+                               "men", "rebels", "rebel", "army", "militia", "militiamen"})
+PRESENCE_PREPS = frozenset({"in", "inside", "within"})
+
+# Words that call a report false ("Reports that X has fallen are false"): the claim inside the
+# report is denied by whoever says so.
+FALSE_WORDS = frozenset({"false", "untrue", "lie", "lies", "fake", "baseless", "unfounded",
+                         "fabricated", "fabrication", "fabrications", "propaganda", "nonsense",
+                         "groundless", "incorrect", "wrong"})
 
 # Triggers that mean a claim only when a place hangs on them in the parse (object, passive
 # subject or prepositional complement): "pushed into X" is a position, "pushed for talks" is not.
 NEEDS_PLACE_OBJECT = frozenset({"take", "hold", "clear", "present", "deploy", "station", "push", "storm",
-                                "attack", "lose", "evacuate", "abandon", "approach", "slow"})
+                                "attack", "lose", "evacuate", "abandon", "approach", "slow",
+                                "be"})  # "be": the presence frame, "fighters were in X"
 # Of those, the ones whose place must be the very object or passive subject: "took the town",
 # "the town was taken", "held the bridge" -- not "took part in training in X", "held out".
 STRICT_OBJECT = frozenset({"take", "hold", "lose", "evacuate", "clear"})
 # Objects through which a strict trigger still reaches a place: "held positions in the village",
 # "held the villages around Banu".
 HELD_OBJECTS = frozenset({"position", "positions", "line", "lines", "ground", "territory",
-                          "village", "villages", "town", "towns", "area", "areas", "city"})
+                          "village", "villages", "town", "towns", "area", "areas", "city",
+                          "defence", "defences", "defense", "defenses"})
 
 # "abandoned vehicles in X" or "withdrew from X": the subject of these gave ground, so it is not
 # the controller.

@@ -94,3 +94,46 @@ def test_a_place_in_someones_hands_is_held_by_them(run):
     text = ("Fighting went on in Nyala. The RSF said the city was firmly in its hands.")
     got = claims_of(run, text)
     assert ("Nyala", "controls", "RSF") in [g[:3] for g in got]
+
+
+def test_driving_a_side_out_of_a_place_is_a_capture(run):
+    got = claims_of(run, "The army said its units had pushed the rebels out of Kherson on Monday.")
+    assert [(g[0], g[1]) for g in got] == [("Kherson", "captured")]
+
+
+def test_a_force_that_is_back_is_no_force_pushed_back(run):
+    got = claims_of(run, "The governor said army units were back in control of Kherson.")
+    assert [(g[0], g[1]) for g in got] == [("Kherson", "controls")]
+
+
+def test_fighters_still_in_a_place_are_present_not_in_control(run):
+    got = claims_of(run, "The rebel commander said his fighters were still in Kherson.")
+    assert [(g[0], g[1]) for g in got] == [("Kherson", "other")]
+
+
+def test_positions_that_are_holding_are_held(run):
+    got = claims_of(run, '"Our positions in Kherson are holding," the army said.')
+    assert [(g[0], g[1]) for g in got] == [("Kherson", "controls")]
+
+
+def test_a_place_that_remains_contested_is_contested(run):
+    got = claims_of(run, "The town of Kherson remains contested, a local official said.")
+    assert [(g[0], g[1]) for g in got] == [("Kherson", "contested")]
+
+
+def test_reports_called_false_are_a_denial_of_the_earlier_claim(run):
+    text = ("The RSF said it had captured the town of Nyala.\n\n"
+            '"Reports that Nyala has fallen are false," an army spokesman said.')
+    got = claims_of(run, text)
+    assert ("Nyala", "denied", "RSF", "SAF") in got
+
+
+def test_a_passive_report_takes_the_source_named_by_according_to(run):
+    [claim] = run("Clashes were reported in Kherson on Sunday, according to an aid worker.").claims
+    assert claim.claimant != "outlet"
+
+
+def test_taking_soldiers_prisoner_is_a_casualty_count(run):
+    got = claims_of(run, "The rebels said they had seized the village of Kherson, taking 12 "
+                         "soldiers prisoner.")
+    assert ("Kherson", "casualties") in [(g[0], g[1]) for g in got]
