@@ -44,10 +44,21 @@ chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The dev corpus (third-party, in ../shared) and the project's own sets in bench/eval
+# (dev2 and practice for development, sealed for measurement only; see bench/eval/README.md).
+EVAL_SETS := dev2 practice sealed
+
 eval: venv
 	@mkdir -p var
-	$(PY) manage.py extract $(SHARED)/corpus/articles/*.txt --jsonl > var/pred.jsonl
-	$(PY) $(SHARED)/eval/score_claims.py $(SHARED)/corpus/gold.jsonl var/pred.jsonl
+	@echo "== dev corpus ($(SHARED)/corpus)"
+	@$(PY) manage.py extract $(SHARED)/corpus/articles/*.txt --jsonl > var/pred-dev.jsonl
+	@$(PY) $(SHARED)/eval/score_claims.py $(SHARED)/corpus/gold.jsonl var/pred-dev.jsonl
+	@for set in $(EVAL_SETS); do \
+		echo "== bench/eval/$$set"; \
+		$(PY) manage.py extract bench/eval/$$set/articles/*.txt --jsonl > var/pred-$$set.jsonl && \
+		$(PY) $(SHARED)/eval/score_claims.py bench/eval/$$set/gold.jsonl var/pred-$$set.jsonl \
+			|| exit 1; \
+	done
 
 bench: venv
 	$(PY) bench/extraction.py
