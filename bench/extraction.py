@@ -44,7 +44,8 @@ SENTENCES = (
 def corpus_text() -> str:
     here = os.path.dirname(os.path.abspath(__file__))
     texts = []
-    for path in sorted(glob.glob(os.path.join(here, "..", "..", "shared", "corpus", "articles", "*.txt"))):
+    pattern = os.path.join(here, "..", "..", "shared", "corpus", "articles", "*.txt")
+    for path in sorted(glob.glob(pattern)):
         with open(path, "rb") as fh:
             texts.append(articlefile.parse(articlefile.decode(fh.read())).body)
     return "\n\n".join(texts)
@@ -81,7 +82,9 @@ def timed(fn, repeat: int) -> float:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--size", type=int, default=200_000, help="characters for the ratio")
     ap.add_argument("--sizes", default="20000,100000,500000,1000000", help="sizes for linearity")

@@ -87,8 +87,10 @@ class ActorRegistry:
             return None
         key = _key(text)
         entry = self._by_key.get(key)
-        if key in self._caps_keys and not re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I).isupper():
-            entry = None  # "un" is not the UN
+        if key in self._caps_keys:
+            bare = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+            if not bare.isupper():
+                entry = None  # "un" is not the UN
         if entry is None:
             found = self.find(text)
             if len(found) == 1 and found[0].end - found[0].start >= len(text.strip()) * 0.6:

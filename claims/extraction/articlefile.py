@@ -60,7 +60,9 @@ def decode(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ArticleFileError(f"the file is not UTF-8 text (bad byte at offset {exc.start})") from exc
+        raise ArticleFileError(
+            f"the file is not UTF-8 text (bad byte at offset {exc.start})"
+        ) from exc
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
     if controls > max(8, len(text) // 100):
         raise ArticleFileError("the file looks binary: too many control characters")

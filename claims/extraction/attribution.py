@@ -249,8 +249,15 @@ def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[A
                 subj = subj.head
         if subj is None:
             continue
-        if verb.lemma_.lower() in WEAK_SPEECH_VERBS and subj.lower_ not in SOURCE_NOUNS and not any(
-                s <= t.i < e for t in subj.subtree for s, e, _ in list(sent_actors) + list(sent_people)):
+        if (
+            verb.lemma_.lower() in WEAK_SPEECH_VERBS
+            and subj.lower_ not in SOURCE_NOUNS
+            and not any(
+                s <= t.i < e
+                for t in subj.subtree
+                for s, e, _ in list(sent_actors) + list(sent_people)
+            )
+        ):
             continue
         if subj.lower_ in SOURCE_NOUNS or subj.pos_ in ("PROPN", "NOUN", "PRON"):
             # a bad parse can split one subject in two ("Tweets from A and the B suggested")

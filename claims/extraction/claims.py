@@ -59,9 +59,15 @@ class Trigger:
         key = self.key
         root = key
         head = key.head
-        if key.pos_ in ("NOUN", "PROPN", "ADJ") and head.i != key.i and head.pos_ in ("VERB", "AUX") \
-                and (head.lemma_.lower() not in SPEECH_VERBS
-                     or any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)):
+        if (
+            key.pos_ in ("NOUN", "PROPN", "ADJ")
+            and head.i != key.i
+            and head.pos_ in ("VERB", "AUX")
+            and (
+                head.lemma_.lower() not in SPEECH_VERBS
+                or any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+            )
+        ):
             root = head
         skip: set[int] = set()
         for child in root.children:
@@ -158,6 +164,13 @@ def _presence(tok) -> Trigger | None:
     return Trigger("other", "be in", tok.i, tok.i + 1, tok)
 
 
+# verbs whose xcomp is only an intention: "plans to take X", "vowed to retake X"
+_INTENT_VERBS = (
+    "plan", "vow", "aim", "threaten", "want", "seek", "hope", "try", "attempt", "intend",
+    "prepare",
+)
+
+
 def _is_claim(trigger: Trigger) -> bool:
     """Drop aims, conditions and negations: "to control", "will clear", "did not fall"."""
     key = trigger.key
@@ -180,11 +193,7 @@ def _is_claim(trigger: Trigger) -> bool:
         verb = verb.head
     if verb.i != key.i and any(c.dep_ == "neg" for c in verb.children):
         return False
-    if key.dep_ == "xcomp" and key.head.lemma_.lower() in ("plan", "vow", "aim", "threaten", "want",
-                                                             "seek", "hope", "try", "attempt",
-                                                             "intend", "prepare"):
-        return False
-    return True
+    return not (key.dep_ == "xcomp" and key.head.lemma_.lower() in _INTENT_VERBS)
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -278,11 +287,20 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
         # "captured Belmora", "reached Kemise": a name the gazetteer lacks as the object
         if trig.type in ("captured", "controls", "other", "lost"):
             for obj in trig.key.children:
-                if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.is_title and obj.i not in taken \
-                        and obj.ent_type_ not in ("ORG", "NORP", "DATE", "TIME") \
-                        and not is_other(obj):
+                if (
+                    obj.dep_ == "dobj"
+                    and obj.pos_ == "PROPN"
+                    and obj.is_title
+                    and obj.i not in taken
+                    and obj.ent_type_ not in ("ORG", "NORP", "DATE", "TIME")
+                    and not is_other(obj)
+                ):
                     start = obj.i
-                    while start - 1 > trig.key.i and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+                    while (
+                        start - 1 > trig.key.i
+                        and doc[start - 1].dep_ == "compound"
+                        and doc[start - 1].is_title
+                    ):
                         start -= 1
                     out.append(Place(start, obj.i + 1, doc[start:obj.i + 1].text, "other", None))
                     taken.update(range(start, obj.i + 1))
@@ -301,7 +319,11 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                 if pobj.pos_ == "PROPN" and pobj.is_title and pobj.ent_type_ not in (
                         "ORG", "NORP", "DATE", "TIME") and not is_other(pobj):
                     start = pobj.i
-                    while start - 1 > prep.i and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+                    while (
+                        start - 1 > prep.i
+                        and doc[start - 1].dep_ == "compound"
+                        and doc[start - 1].is_title
+                    ):
                         start -= 1
                     out.append(Place(start, pobj.i + 1, doc[start:pobj.i + 1].text, "other", None))
                     taken.update(range(start, pobj.i + 1))
@@ -346,12 +368,25 @@ class Found:
     link: str  # "direct" / "scope" / "near" / "sentence"
 
 
-def associate(span, places: list[Place], triggers: list[Trigger], excluded: set[int]) -> list[Found]:
+def _gap(trig: Trigger, place: Place) -> int:
+    """Tokens between a trigger and a place, whichever comes first."""
+    return min(abs(trig.start - place.end), abs(place.start - trig.end))
+
+
+def associate(
+    span, places: list[Place], triggers: list[Trigger], excluded: set[int]
+) -> list[Found]:
     """Give each place the trigger that governs it; one Found per place."""
     out = []
-    triggers_at = {t.key.i for t in triggers} | {i for t in triggers for i in range(t.start, t.end)}
+    triggers_at = {t.key.i for t in triggers} | {
+        i for t in triggers for i in range(t.start, t.end)
+    }
     for place in places:
-        if place.landmark or place.start in excluded or is_locator(span.doc, place, places, triggers_at):
+        if (
+            place.landmark
+            or place.start in excluded
+            or is_locator(span.doc, place, places, triggers_at)
+        ):
             continue
         best, how = None, None
         for trig in triggers:
@@ -359,22 +394,35 @@ def associate(span, places: list[Place], triggers: list[Trigger], excluded: set[
                 best, how = trig, "direct"
                 break
         if best is None:
-            scoped = [t for t in triggers if place.start in t.scope and t.key.i not in range(place.start, place.end)
-                      and t.phrase.split()[0] not in NEEDS_PLACE_OBJECT]
+            scoped = [
+                t for t in triggers
+                if place.start in t.scope
+                and t.key.i not in range(place.start, place.end)
+                and t.phrase.split()[0] not in NEEDS_PLACE_OBJECT
+            ]
             if scoped and not place.weak:
                 best, how = min(scoped, key=lambda t: len(t.scope)), "scope"
         if best is None and not place.weak:
-            near = [t for t in triggers if t.phrase.split()[0] not in NEEDS_PLACE_OBJECT and
-                    min(abs(t.start - place.end), abs(place.start - t.end)) <= FALLBACK_WINDOW]
+            near = [
+                t for t in triggers
+                if t.phrase.split()[0] not in NEEDS_PLACE_OBJECT
+                and _gap(t, place) <= FALLBACK_WINDOW
+            ]
             if near:
-                best = min(near, key=lambda t: min(abs(t.start - place.end), abs(place.start - t.end)))
+                best = min(near, key=lambda t: _gap(t, place))
                 how = "near"
         if best is None:
             continue
         ctype = best.type
-        if ctype == "captured" and "..." not in best.phrase and any(c.dep_ == "dobj" and (c.lower_ in PEOPLE_NOUNS or
-                                       any(g.dep_ == "nummod" for g in c.children))
-                                       for c in best.key.children):
+        if (
+            ctype == "captured"
+            and "..." not in best.phrase
+            and any(
+                c.dep_ == "dobj"
+                and (c.lower_ in PEOPLE_NOUNS or any(g.dep_ == "nummod" for g in c.children))
+                for c in best.key.children
+            )
+        ):
             ctype = "casualties"
         out.append(Found(place, best, ctype, None, how))
     return out
@@ -412,10 +460,8 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
         return False  # "positions in the town"
     if any(q is not place and not q.landmark and q.start <= host.i < q.end for q in places):
         return True
-    if host.pos_ in ("NOUN", "PROPN") and host.lower_ in PLACE_HEADS:
-        return True
     # a parse that hangs "in X" on the verb: the place right before the preposition locates
-    return False
+    return host.pos_ in ("NOUN", "PROPN") and host.lower_ in PLACE_HEADS
 
 
 
@@ -427,7 +473,9 @@ def _follows_place(doc, prep, place: Place, places: list[Place]) -> bool:
     if before >= 0 and in_other(before):
         return True
     # "Khinj and Rokha districts in X": past the place word to the names
-    while before >= 0 and (doc[before].lower_ in PLACE_HEADS or doc[before].lower_ in PLACE_OF_WORDS):
+    while before >= 0 and (
+        doc[before].lower_ in PLACE_HEADS or doc[before].lower_ in PLACE_OF_WORDS
+    ):
         before -= 1
     return before >= 0 and in_other(before)
 
@@ -436,7 +484,9 @@ def repelled_override(found: list[Found], triggers: list[Trigger]) -> None:
     """An advance "pushed back" later in the sentence is a repelled attack on that place."""
     repels = [t for t in triggers if t.type == "repelled"]
     for f in found:
-        if f.type in ("other", "contested", "captured") and any(r.start > f.trigger.start for r in repels):
+        if f.type in ("other", "contested", "captured") and any(
+            r.start > f.trigger.start for r in repels
+        ):
             f.type = "repelled"
 
 
@@ -456,8 +506,11 @@ def controller(f: Found, actor_at, registry, principal: list[str]) -> str | None
             for g in child.subtree:
                 agent = agent or actor_at(g.i)
     holder = key
-    if key.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_.startswith("nsubj") for c in key.children):
-        holder = key.head  # "pushed into X, reaching Y": the subject of the verb it hangs on
+    if key.dep_ in ("advcl", "xcomp", "conj") and not any(
+        c.dep_.startswith("nsubj") for c in key.children
+    ):
+        # "pushed into X, reaching Y": the subject of the verb it hangs on
+        holder = key.head
     while holder.pos_ not in ("VERB", "AUX") and holder.head.i != holder.i and \
             holder.dep_ in ("pobj", "prep", "dobj", "attr", "acomp"):
         holder = holder.head  # "remained in control of X": the subject of "remained"

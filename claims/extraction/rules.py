@@ -36,8 +36,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "contest", "contested",  # "remains contested", "the still contested town of X"
     ),
     "repelled": (
-        "push back", "push * back", "repel", "repulse", "beat back", "fight off", "thwart", "foil", "drive back",
-        "force * to retreat", "force * back",
+        "push back", "push * back", "repel", "repulse", "beat back", "fight off", "thwart", "foil",
+        "drive back", "force * to retreat", "force * back",
     ),
     "lost": (
         "lose", "withdraw from", "retreat from", "pull out of", "pull back from", "evacuate",
@@ -75,8 +75,9 @@ FALSE_WORDS = frozenset({"false", "untrue", "lie", "lies", "fake", "baseless", "
 
 # Triggers that mean a claim only when a place hangs on them in the parse (object, passive
 # subject or prepositional complement): "pushed into X" is a position, "pushed for talks" is not.
-NEEDS_PLACE_OBJECT = frozenset({"take", "hold", "clear", "present", "deploy", "station", "push", "storm",
-                                "attack", "lose", "evacuate", "abandon", "approach", "slow",
+NEEDS_PLACE_OBJECT = frozenset({"take", "hold", "clear", "present", "deploy", "station", "push",
+                                "storm", "attack", "lose", "evacuate", "abandon", "approach",
+                                "slow",
                                 "be"})  # "be": the presence frame, "fighters were in X"
 # Of those, the ones whose place must be the very object or passive subject: "took the town",
 # "the town was taken", "held the bridge" -- not "took part in training in X", "held out".
@@ -93,7 +94,11 @@ LOSER_SUBJECT = frozenset({"abandon", "withdraw from", "retreat from", "pull out
                            "pull back from", "evacuate", "fall back", "lose", "slow"})
 
 # Objects that turn "captured" into a casualty claim: people taken, not ground.
-PEOPLE_NOUNS = frozenset(["soldier", "soldiers", "fighter", "fighters", "troop", "troops", "people", "civilian", "civilians", "prisoner", "prisoners", "militant", "militants", "member", "members", "serviceman", "servicemen", "officer", "officers", "man", "men", "woman", "women", "child", "children", "personnel", "mercenary", "mercenaries"])
+PEOPLE_NOUNS = frozenset(["soldier", "soldiers", "fighter", "fighters", "troop", "troops",
+                          "people", "civilian", "civilians", "prisoner", "prisoners", "militant",
+                          "militants", "member", "members", "serviceman", "servicemen", "officer",
+                          "officers", "man", "men", "woman", "women", "child", "children",
+                          "personnel", "mercenary", "mercenaries"])
 
 # Words before a trigger that turn it into an aim or a condition, not a claim ("to control",
 # "will clear", "plans to take"): the guide does not annotate aims.
@@ -103,7 +108,9 @@ MODAL_LEMMAS = frozenset({"will", "would", "can", "could", "may", "might", "shal
 # Time phrases that put a clause before the reporting window: the guide leaves out background
 # ("seized the town in January", "has held much of the state since November", "in 2021"). A month
 # is background only when it is not the month of publication (checked in claims.py).
-BACKGROUND_MONTH = r"\b(?:in|since|by|until|during|from) (?:early |late |mid-?)?(?P<month>{months})\b(?! \d)"
+BACKGROUND_MONTH = (
+    r"\b(?:in|since|by|until|during|from) (?:early |late |mid-?)?(?P<month>{months})\b(?! \d)"
+)
 BACKGROUND_TIMES = (
     r"\b(?:in|since|by) (?:early |late |mid-?)?(?:19|20)\d\d\b",
     r"\blast (?:year|month|summer|winter|spring|autumn)\b",
@@ -114,7 +121,12 @@ BACKGROUND_TIMES = (
 
 # --- Attribution ---------------------------------------------------------------------------------
 # Verbs of saying and reporting: the subject of one is the claimant of what it governs.
-SPEECH_VERBS = frozenset(["say", "tell", "add", "claim", "report", "announce", "state", "insist", "tweet", "write", "post", "confirm", "deny", "acknowledge", "admit", "suggest", "allege", "assert", "declare", "note", "explain", "maintain", "argue", "stress", "warn", "accuse", "reiterate", "indicate", "show", "quote", "cite", "inform", "describe", "dismiss", "reject", "refute", "brief", "spread", "circulate", "emerge", "boast", "affirm", "repeat"])
+SPEECH_VERBS = frozenset(["say", "tell", "add", "claim", "report", "announce", "state", "insist",
+                          "tweet", "write", "post", "confirm", "deny", "acknowledge", "admit",
+                          "suggest", "allege", "assert", "declare", "note", "explain", "maintain",
+                          "argue", "stress", "warn", "accuse", "reiterate", "indicate", "show",
+                          "quote", "cite", "inform", "describe", "dismiss", "reject", "refute",
+                          "brief", "spread", "circulate", "emerge", "boast", "affirm", "repeat"])
 
 # Verbs that report only when their subject is a source ("footage showed", "tweets suggested",
 # "rumours spread"), not when it is anything else ("the fight shows that ...").
@@ -134,7 +146,14 @@ SOURCE_NOUNS = frozenset({"tweet", "tweets", "rumor", "rumors", "rumour", "rumou
                           "resident", "residents", "official", "officials"})
 
 # Words of a role held by a named person ("Taliban spokesman Bilal Karimi").
-ROLE_WORDS = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "commander", "leader", "head", "chief", "minister", "president", "governor", "official", "officer", "general", "colonel", "major", "captain", "lieutenant", "adviser", "advisor", "advisers", "deputy", "secretary", "envoy", "ambassador", "mayor", "director", "representative", "member", "founder", "analyst", "source", "sources", "researcher", "correspondent", "journalist", "reporter", "activist", "resident", "witness", "doctor", "prime", "vice-president", "vice", "former", "acting"])
+ROLE_WORDS = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "commander",
+                        "leader", "head", "chief", "minister", "president", "governor",
+                        "official", "officer", "general", "colonel", "major", "captain",
+                        "lieutenant", "adviser", "advisor", "advisers", "deputy", "secretary",
+                        "envoy", "ambassador", "mayor", "director", "representative", "member",
+                        "founder", "analyst", "source", "sources", "researcher", "correspondent",
+                        "journalist", "reporter", "activist", "resident", "witness", "doctor",
+                        "prime", "vice-president", "vice", "former", "acting"])
 
 # Institutions named without their country once the article has named it: "the general staff"
 # after "Ukraine's general staff", "the army" after "the Sudanese army". Each resolves to the
@@ -170,7 +189,8 @@ GENERIC_SIDES = frozenset({"militia", "militias", "rebels", "rebel", "opposition
 # --- Hedges --------------------------------------------------------------------------------------
 # Phrases that qualify a claim's reliability; matched as regexes on the sentence text.
 HEDGES = (
-    r"could ?n[o']t (?:be )?(?:immediately |independently )*(?:be )?(?:verif(?:y|ied)|confirm(?:ed)?)",
+    r"could ?n[o']t (?:be )?(?:immediately |independently )*"
+    r"(?:be )?(?:verif(?:y|ied)|confirm(?:ed)?)",
     r"(?:can ?not|can't|cannot|was unable to|were unable to|is unable to|unable to) "
     r"(?:immediately |independently )*(?:verify|confirm)",
     r"(?:has|have) not been (?:independently )?(?:verified|confirmed)",
@@ -183,7 +203,11 @@ HEDGES = (
     r"there was no (?:immediate )?(?:confirmation|comment) from",
 )
 # A hedge in its own sentence qualifies the previous claims only if it points back at them.
-HEDGE_BACK_REFERENCE = r"\b(?:the|these|those|this|that|such|its|their|both) (?:\w+ )?(?:claims?|reports?|accounts?|figures?|assertions?|statements?)\b|\b(?:this|it|they|them|either claim)\b"
+HEDGE_BACK_REFERENCE = (
+    r"\b(?:the|these|those|this|that|such|its|their|both) (?:\w+ )?"
+    r"(?:claims?|reports?|accounts?|figures?|assertions?|statements?)\b"
+    r"|\b(?:this|it|they|them|either claim)\b"
+)
 
 # --- Places --------------------------------------------------------------------------------------
 # Head nouns of place phrases not found in the gazetteer, and the place kind each implies.

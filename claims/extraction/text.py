@@ -39,7 +39,8 @@ _LINK_LEADERS = re.compile(r"^(also )?read( also| more)?:?$", re.I)
 # (" date 2021-09-04 "), a wire dateline ("KABUL, Sept 4 (Reuters) - ").
 DATELINES = (
     r"\s*date\s+\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+",
-    r"\s*[A-Z][A-Z .,'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?\s*\((?:Reuters|AFP|AP|dpa)\)\s*[-\u2013\u2014]+\s*",
+    r"\s*[A-Z][A-Z .,'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?"
+    r"\s*\((?:Reuters|AFP|AP|dpa)\)\s*[-\u2013\u2014]+\s*",
     r"\s*[A-Z][A-Z .'-]{2,30}\s*[-\u2013\u2014]{1,2}\s+(?=[A-Z])",
 )
 _DATELINE = re.compile("|".join(f"(?:{d})" for d in DATELINES))

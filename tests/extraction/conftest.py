@@ -9,7 +9,9 @@ from claims.extraction.gazetteer import Gazetteer, GazetteerEntry
 from claims.extraction.pipeline import extract
 
 ENTRIES = [
-    GazetteerEntry("Sarvan", "province", "AF", 900001, aliases=("Sarvan Valley", "Sarvan province")),
+    GazetteerEntry(
+        "Sarvan", "province", "AF", 900001, aliases=("Sarvan Valley", "Sarvan province")
+    ),
     GazetteerEntry("Qarabel", "district", "AF", 900002, 900001, "Sarvan"),
     GazetteerEntry("Dorak", "district", "AF", 900003, 900001, "Sarvan"),
     GazetteerEntry("Minab", "district", "AF", 900004, 900001, "Sarvan"),

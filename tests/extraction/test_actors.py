@@ -30,7 +30,9 @@ def test_it_does_not_resolve_what_is_not_an_actor(text):
 
 
 def test_it_finds_actors_in_running_text_longest_first():
-    found = default_registry().find("Fighters of the National Resistance Front and the Taliban met.")
+    found = default_registry().find(
+        "Fighters of the National Resistance Front and the Taliban met."
+    )
     assert [(m.text, m.entry.name) for m in found] == [
         ("National Resistance Front", "NRF"), ("Taliban", "Taliban")]
 

@@ -2,14 +2,17 @@
 
 import datetime as dt
 
+# A backslash at a line end continues the line: each paragraph is still one line of the article.
 MYANMAR = """outlet: Desk Test
 published: 2024-01-06
 
-The Myanmar National Democratic Alliance Army (MNDAA) said on Friday it had captured the town of Laukkai, the capital of the Kokang region, after weeks of fighting.
+The Myanmar National Democratic Alliance Army (MNDAA) said on Friday it had captured the town of \
+Laukkai, the capital of the Kokang region, after weeks of fighting.
 
 The junta has not commented on the reported fall of the town.
 
-An MNDAA spokesperson, Li Kyarwen, told the Associated Press that hundreds of junta soldiers had surrendered.
+An MNDAA spokesperson, Li Kyarwen, told the Associated Press that hundreds of junta soldiers had \
+surrendered.
 
 "The whole town is now under our control," he said.
 
@@ -23,13 +26,17 @@ READ MORE: Who are the groups fighting in Shan State?
 ETHIOPIA = """outlet: Desk Test
 published: 2021-11-02
 
-Tigray forces said on Sunday they had entered the strategic town of Kombolcha, about 380 km north of Addis Ababa.
+Tigray forces said on Sunday they had entered the strategic town of Kombolcha, about 380 km north \
+of Addis Ababa.
 
-The Ethiopian government denied that Tigrayan fighters were in the town, calling the report "propaganda".
+The Ethiopian government denied that Tigrayan fighters were in the town, calling the report \
+"propaganda".
 
-Government spokesperson Legesse Tulu said federal forces remained in control of Dessie and Kombolcha.
+Government spokesperson Legesse Tulu said federal forces remained in control of Dessie and \
+Kombolcha.
 
-Tigray People's Liberation Front spokesman Getachew Reda wrote on Twitter that the group's fighters had also reached Kemise.
+Tigray People's Liberation Front spokesman Getachew Reda wrote on Twitter that the group's \
+fighters had also reached Kemise.
 
 Communications were cut in the region and the competing claims could not be independently verified.
 """

@@ -5,11 +5,14 @@ import datetime as dt
 import pytest
 
 TYPES = [
-    ("Taliban fighters captured Qarabel on Friday, the group said.", "Qarabel", "captured", "Taliban"),
-    ("Russia's defence ministry said its forces had taken Novoselivka.", "Novoselivka", "captured", "Russia"),
+    ("Taliban fighters captured Qarabel on Friday, the group said.",
+     "Qarabel", "captured", "Taliban"),
+    ("Russia's defence ministry said its forces had taken Novoselivka.",
+     "Novoselivka", "captured", "Russia"),
     ("The Taliban said Qarabel was under their full control.", "Qarabel", "controls", "Taliban"),
     ("The RSF said clashes were going on in Nyala.", "Nyala", "contested", None),
-    ("The Sudanese army said it had repelled an RSF assault on El Fasher.", "El Fasher", "repelled", "SAF"),
+    ("The Sudanese army said it had repelled an RSF assault on El Fasher.",
+     "El Fasher", "repelled", "SAF"),
     ("Tigray forces said they had entered Kombolcha.", "Kombolcha", "other", "Tigray forces"),
     ("The Taliban said their fighters had surrounded Dorak.", "Dorak", "other", "Taliban"),
     ("Medics said six civilians were killed in Lashio.", "Lashio", "casualties", None),
@@ -25,7 +28,8 @@ def test_it_types_the_claim_and_names_the_controller(run, text, place, ctype, co
 def test_a_sentence_naming_two_places_gives_two_claims(run):
     claims = run("Taliban spokesman Omar Hadi said the districts of Qarabel and Dorak had been "
                  "taken.").claims
-    assert [(c.place, c.claim_type) for c in claims] == [("Qarabel", "captured"), ("Dorak", "captured")]
+    assert [(c.place, c.claim_type) for c in claims] == [
+        ("Qarabel", "captured"), ("Dorak", "captured")]
     assert all(c.place_kind == "district" and c.admin_parent == "Sarvan" for c in claims)
 
 
@@ -60,7 +64,8 @@ def test_a_landmark_is_not_the_place_of_the_claim(run):
 
 
 def test_a_denial_points_at_the_claims_it_denies(run):
-    text = ("Taliban spokesman Omar Hadi said the districts of Qarabel and Dorak had been taken.\n\n"
+    text = ("Taliban spokesman Omar Hadi said the districts of Qarabel and Dorak had been "
+            "taken.\n\n"
             "Anti-Taliban forces have denied the claim.")
     ex = run(text)
     denials = [c for c in ex.claims if c.stance == "denies"]
@@ -121,7 +126,9 @@ def test_the_event_date_comes_from_the_sentence(run, time_word, expected):
 
 
 def test_offsets_point_into_the_original_text(run):
-    text = " date 2022-10-08 Rebels said they seized Nyala.\n\nREAD MORE: elsewhere\n\nMedics said two people were killed in Lashio."
+    text = (" date 2022-10-08 Rebels said they seized Nyala.\n\n"
+            "READ MORE: elsewhere\n\n"
+            "Medics said two people were killed in Lashio.")
     ex = run(text, published=None)
     for claim in ex.claims:
         assert text[claim.sentence_start:claim.sentence_end] == claim.sentence

@@ -36,7 +36,8 @@ def test_a_compound_named_with_its_town_is_the_place_of_the_claim(run):
 
 
 def test_the_north_of_a_town_is_part_of_it_not_a_landmark(run):
-    text = "Shelling hit Kherson. The army said its units still held positions in the south of the city."
+    text = ("Shelling hit Kherson. "
+            "The army said its units still held positions in the south of the city.")
     got = claims_of(run, text)
     assert ("Kherson", "controls") in [(g[0], g[1]) for g in got]
 
@@ -55,7 +56,8 @@ def test_the_group_refers_back_to_the_armed_group_named_last(run):
     text = ("The RSF issued a statement of its own.\n\n"
             "The group said its fighters had taken control of the cattle market in El Fasher.")
     [claim] = run(text).claims
-    assert (claim.place, claim.claimant, claim.claimed_controller) == ("cattle market", "RSF", "RSF")
+    assert (claim.place, claim.claimant, claim.claimed_controller) == (
+        "cattle market", "RSF", "RSF")
 
 
 def test_a_spokesperson_for_the_group_speaks_for_it(run):
@@ -65,7 +67,9 @@ def test_a_spokesperson_for_the_group_speaks_for_it(run):
 
 
 def test_the_military_of_the_country_reported_on_is_its_state(run):
-    [claim] = run("The military's press office said troops had driven back attacks on Lashio.").claims
+    [claim] = run(
+        "The military's press office said troops had driven back attacks on Lashio."
+    ).claims
     assert (claim.claim_type, claim.claimant) == ("repelled", "Myanmar junta")
 
 
