@@ -276,6 +276,8 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
         tok = doc[i]
         for conj in tok.children:
             if conj.dep_ == "conj" and conj.i not in taken and place_head(conj):
+                if any(t.i in taken for t in conj.subtree):
+                    continue  # "Bazarak and the district of Dara": the phrase is Dara itself
                 start = conj.left_edge.i
                 while start < conj.i and doc[start].lower_ in ("the", "a", "an"):
                     start += 1

@@ -141,3 +141,10 @@ def test_taking_soldiers_prisoner_is_a_casualty_count(run):
     got = claims_of(run, "The rebels said they had seized the village of Kherson, taking 12 "
                          "soldiers prisoner.")
     assert ("Kherson", "casualties") in [(g[0], g[1]) for g in got]
+
+
+def test_the_district_of_a_place_names_that_place_not_a_place_called_district(run):
+    got = claims_of(run, "A militia spokesman said its men still held Qarabel and the district "
+                         "of Dorak.")
+    assert [g[0] for g in got] == ["Qarabel", "Dorak"]
+    assert all(g[1] == "controls" for g in got)
