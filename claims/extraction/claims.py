@@ -21,6 +21,7 @@ from .rules import (
     CLAUSE_DEPS,
     DENIAL_VERBS,
     DENIED_OBJECTS,
+    DESTINATION_PREPS,
     FALSE_WORDS,
     GAP_WORDS,
     HEDGES,
@@ -30,6 +31,7 @@ from .rules import (
     LOSER_SUBJECT,
     MODAL_LEMMAS,
     NEEDS_PLACE_OBJECT,
+    NOMINAL_ARGUMENT_PREPS,
     OUTSIDE_PREPS,
     PEOPLE_NOUNS,
     PLACE_HEADS,
@@ -38,6 +40,7 @@ from .rules import (
     PRESENCE_SUBJECTS,
     SPEECH_VERBS,
     STRICT_OBJECT,
+    SUBJECT_PLACE_VERBS,
     TRIGGERS,
 )
 from .types import OUTLET
@@ -62,6 +65,10 @@ class Trigger:
         if (
             key.pos_ in ("NOUN", "PROPN", "ADJ")
             and head.i != key.i
+            # "the capture of X would cut the roads into Y": a noun with its own argument
+            # claims that, not the rest of the clause it is the subject of
+            and not any(c.dep_ == "prep" and c.lower_ in NOMINAL_ARGUMENT_PREPS
+                        and any(g.dep_ == "pobj" for g in c.children) for c in key.children)
             and head.pos_ in ("VERB", "AUX")
             and (
                 head.lemma_.lower() not in SPEECH_VERBS
@@ -284,10 +291,35 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                 out.append(Place(start, conj.i + 1, doc[start:conj.i + 1].text, place_head(conj)))
                 taken.update(range(start, conj.i + 1))
     for trig in triggers:
-        if trig.type in ("casualties", "contested"):
+        if trig.type == "casualties":
             continue
+        # "Kyaukphyu was retaken", "Belmora fell to the rebels", "Al-Khuwei came under the
+        # control of": a name the gazetteer lacks as the subject of a verb whose subject is the
+        # place (rules.SUBJECT_PLACE_VERBS), or of any passive control verb
+        if trig.type in ("captured", "controls", "lost"):
+            verb = trig.key
+            for subj in verb.children:
+                if (
+                    (subj.dep_ == "nsubjpass"
+                     or (subj.dep_ == "nsubj" and verb.lemma_.lower() in SUBJECT_PLACE_VERBS))
+                    and subj.pos_ == "PROPN"
+                    and subj.is_title
+                    and subj.i not in taken
+                    # the model's guess at an unknown name's type is noise here: the actor and
+                    # people tables (is_other) say what is not a place
+                    and subj.ent_type_ not in ("NORP", "DATE", "TIME")
+                    and not is_other(subj)
+                ):
+                    start = _name_start(doc, subj, span.start - 1)
+                    if any(i in taken or is_other(doc[i]) for i in range(start, subj.i + 1)):
+                        continue
+                    out.append(Place(start, subj.i + 1, doc[start:subj.i + 1].text, "other",
+                                     None))
+                    taken.update(range(start, subj.i + 1))
+        if trig.type == "contested":
+            pass  # only names right after "an offensive on", "fighting around": below
         # "captured Belmora", "reached Kemise": a name the gazetteer lacks as the object
-        if trig.type in ("captured", "controls", "other", "lost"):
+        elif trig.type in ("captured", "controls", "other", "lost"):
             for obj in trig.key.children:
                 if (
                     obj.dep_ == "dobj"
@@ -297,13 +329,7 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                     and obj.ent_type_ not in ("ORG", "NORP", "DATE", "TIME")
                     and not is_other(obj)
                 ):
-                    start = obj.i
-                    while (
-                        start - 1 > trig.key.i
-                        and doc[start - 1].dep_ == "compound"
-                        and doc[start - 1].is_title
-                    ):
-                        start -= 1
+                    start = _name_start(doc, obj, trig.key.i)
                     out.append(Place(start, obj.i + 1, doc[start:obj.i + 1].text, "other", None))
                     taken.update(range(start, obj.i + 1))
         heads = {trig.key}
@@ -318,15 +344,13 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                 if pobj.dep_ != "pobj" or pobj.i in taken:
                     continue
                 # a name the gazetteer lacks, right after "fighting around", "advanced on"
-                if pobj.pos_ == "PROPN" and pobj.is_title and pobj.ent_type_ not in (
-                        "ORG", "NORP", "DATE", "TIME") and not is_other(pobj):
-                    start = pobj.i
-                    while (
-                        start - 1 > prep.i
-                        and doc[start - 1].dep_ == "compound"
-                        and doc[start - 1].is_title
-                    ):
-                        start -= 1
+                # after "an offensive on", "fighting around", "surrounded in" an unknown name is
+                # a place whatever type the model guesses; elsewhere an ORG is an organisation
+                skip = ("NORP", "DATE", "TIME") if prep.lower_ in ("on", "around", "in") \
+                    else ("ORG", "NORP", "DATE", "TIME")
+                if pobj.pos_ == "PROPN" and pobj.is_title and pobj.ent_type_ not in skip \
+                        and not is_other(pobj):
+                    start = _name_start(doc, pobj, prep.i)
                     out.append(Place(start, pobj.i + 1, doc[start:pobj.i + 1].text, "other", None))
                     taken.update(range(start, pobj.i + 1))
                     continue
@@ -357,6 +381,25 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                     out.append(Place(start, end, doc[start:end].text, kind, None))
                     taken.update(range(start, end))
     return out
+
+
+def _name_start(doc, tok, floor: int) -> int:
+    """The first token of the proper name ending at tok, not reaching back to floor.
+
+    Title-case compounds ("Um Sumeima") and hyphen-joined parts written without spaces
+    ("Pul-e-Hesar", "Al-Khuwei") are one name.
+    """
+    start = tok.i
+    while start - 1 > floor:
+        prev = doc[start - 1]
+        if prev.dep_ == "compound" and prev.is_title:
+            start -= 1
+        elif prev.text == "-" and not prev.whitespace_ and start - 2 > floor and \
+                not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+            start -= 2
+        else:
+            break
+    return start
 
 
 @dataclass
@@ -391,13 +434,14 @@ def associate(
         ):
             continue
         best, how = None, None
-        for trig in triggers:
+        triggers_here = [t for t in triggers if not _apart(span.doc, place, t)]
+        for trig in triggers_here:
             if _linked(place, trig):
                 best, how = trig, "direct"
                 break
         if best is None:
             scoped = [
-                t for t in triggers
+                t for t in triggers_here
                 if place.start in t.scope
                 and t.key.i not in range(place.start, place.end)
                 and t.phrase.split()[0] not in NEEDS_PLACE_OBJECT
@@ -406,7 +450,7 @@ def associate(
                 best, how = min(scoped, key=lambda t: len(t.scope)), "scope"
         if best is None and not place.weak:
             near = [
-                t for t in triggers
+                t for t in triggers_here
                 if t.phrase.split()[0] not in NEEDS_PLACE_OBJECT
                 and _gap(t, place) <= FALLBACK_WINDOW
             ]
@@ -428,6 +472,26 @@ def associate(
             ctype = "casualties"
         out.append(Found(place, best, ctype, None, how))
     return out
+
+
+def _apart(doc, place: Place, trig: Trigger) -> bool:
+    """Whether the place is out of the trigger's reach however close the two are.
+
+    "X, which lies near Y, was in their hands": a place inside a relative clause is background to
+    the noun it describes, not the place of a claim made outside the clause. "retreated from X
+    toward Y": the destination of a side giving ground is not the ground given.
+    """
+    tok = min((doc[i] for i in range(place.start, place.end)), key=_depth)
+    for anc in tok.ancestors:
+        if anc.dep_ == "relcl":
+            if not (anc.i == trig.key.i or anc.is_ancestor(trig.key)):
+                return True
+            break
+    if trig.type == "lost" or trig.phrase in LOSER_SUBJECT:
+        prep = tok.head if tok.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in DESTINATION_PREPS:
+            return True
+    return False
 
 
 def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -> bool:
@@ -456,8 +520,10 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
     if host.i in trigger_toks:
         return False
     if prep.lower_ in OUTSIDE_PREPS:
-        # "outposts around X" locates; "held the villages around X" is a claim around X
-        return host.pos_ == "NOUN" and host.lower_ not in HELD_OBJECTS
+        # "outposts around X" locates; "held the villages around X" is a claim around X, but
+        # "a village near X fell" is a claim on the village, its subject
+        return host.pos_ == "NOUN" and (host.lower_ not in HELD_OBJECTS
+                                        or host.dep_ in ("nsubj", "nsubjpass"))
     if host.lower_ in HELD_OBJECTS and host.lower_ not in PLACE_HEADS:
         return False  # "positions in the town"
     if any(q is not place and not q.landmark and q.start <= host.i < q.end for q in places):
@@ -547,6 +613,18 @@ def controller(f: Found, actor_at, registry, principal: list[str]) -> str | None
                 return actor_at(i)
             if key.doc[i].lower_ in ("its", "their", "our") and claimant_actor:
                 return claimant_actor
+        # "under the control of the RSF", "in the hands of the army": the holder follows "of"
+        doc = key.doc
+        if trig.end < len(doc) and doc[trig.end].lower_ == "of":
+            for i in range(trig.end + 1, min(trig.end + 5, len(doc))):
+                if actor_at(i):
+                    return actor_at(i)
+    # "X fell to the rebels": the side it fell to
+    if f.type == "captured" and not passive:
+        for prep in (c for c in key.children if c.dep_ == "prep" and c.lower_ == "to"):
+            got = next((actor_at(g.i) for g in prep.subtree if actor_at(g.i)), None)
+            if got:
+                return got
     if phrase in LOSER_SUBJECT or f.type == "lost":
         loser = subject_actor or claimant_actor
         others = [a for a in principal if a != loser]

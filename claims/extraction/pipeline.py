@@ -42,6 +42,12 @@ _PLACE_TAKING_VERBS = frozenset({
     "recapture", "retake", "storm", "besiege",
 })
 _PLACE_PREPS = frozenset({"in", "around", "near", "toward", "towards", "into", "outside", "inside"})
+# Nouns that, after "under" or "in" on a verb, make its subject a place: "X came under the
+# control of", "X remains in rebel hands" -- the model often takes an unknown X for a name.
+_HELD_BY_NOUNS = frozenset({"control", "hand", "hands"})
+# Nouns of an attack whose "on X" is the place attacked: "an assault on X", "the offensive on X".
+_ATTACK_NOUNS = frozenset({"assault", "offensive", "attack", "advance", "push", "raid",
+                           "counteroffensive", "counter-offensive", "march"})
 
 
 @dataclass
@@ -249,6 +255,11 @@ def step_people(run: Run) -> None:
             if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in _PLACE_TAKING_VERBS \
                     and not run.people.known(ent.text):
                 continue  # "reached Kemise": likewise
+            if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "on" and \
+                    ent.root.head.head.lemma_.lower() in _ATTACK_NOUNS:
+                continue  # "an assault on Deh Salah": the place attacked
+            if _subject_place(ent.root) and not run.people.known(ent.text):
+                continue  # "Kyaukphyu was retaken", "X came under the control of": likewise
             while s < e and (doc[s].lower_ in ROLE_WORDS or s in actor_tok or not doc[s].is_title):
                 s += 1
             while e > s and (doc[e - 1].text in ("'s", "\u2019s") or not doc[e - 1].is_title):
@@ -350,6 +361,20 @@ def _affiliation(person: Person, doc, s: int, e: int, span, actor_tok: dict) -> 
         person.actor = actor
     if role and not person.role:
         person.role = role.strip(" ,")
+
+
+def _subject_place(root) -> bool:
+    """Whether a name is the subject of a verb whose subject is a place taken or held."""
+    verb = root.head
+    if root.dep_ == "nsubjpass":
+        return verb.lemma_.lower() in _PLACE_TAKING_VERBS
+    if root.dep_ != "nsubj":
+        return False
+    if verb.lemma_.lower() == "fall":
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "prep" and c.lower_ in ("under", "in") and any(
+        g.dep_ == "pobj" and g.lower_ in _HELD_BY_NOUNS for g in c.children)
+        for c in verb.children)
 
 
 def step_attribution(run: Run) -> None:
@@ -495,7 +520,8 @@ def step_claims(run: Run) -> None:
         # A casualty count with no place of its own takes the sentence's place, or none.
         for trig in triggers:
             if trig.type == "casualties" and not any(f.trigger is trig for f in found):
-                spare = next((p for p in resolved if not p.landmark and not p.weak
+                # (a name found only as a trigger's argument counts: "an assault on X")
+                spare = next((p for p in resolved + common if not p.landmark and not p.weak
                               and not any(f.place is p for f in found)), None)
                 # "repelled an assault on X, killing dozens": the count is on the place of the
                 # claim its verb is coordinated with

@@ -38,6 +38,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "repelled": (
         "push back", "push * back", "repel", "repulse", "beat back", "fight off", "thwart", "foil",
         "drive back", "force * to retreat", "force * back",
+        # "pushed the resistance fighters back from X": the side driven back in the gap
+        "push ... back", "drive ... back", "beat ... back",
     ),
     "lost": (
         "lose", "withdraw from", "retreat from", "pull out of", "pull back from", "evacuate",
@@ -92,6 +94,15 @@ HELD_OBJECTS = frozenset({"position", "positions", "line", "lines", "ground", "t
 # the controller.
 LOSER_SUBJECT = frozenset({"abandon", "withdraw from", "retreat from", "pull out of",
                            "pull back from", "evacuate", "fall back", "lose", "slow"})
+
+# Verbs whose subject is the place itself when a control trigger heads them: "X was retaken",
+# "X fell to the rebels", "X came under the control of", "X is now in the hands of", "X remains
+# under army control". A proper name as their subject is a place the gazetteer may lack.
+SUBJECT_PLACE_VERBS = frozenset({"fall", "be", "come", "remain", "stay"})
+
+# Prepositions of a destination: "retreated from X toward Y", "withdrew to Y" -- the ground given
+# up is X; Y is only where the losing side went.
+DESTINATION_PREPS = frozenset({"toward", "towards", "to"})
 
 # Objects that turn "captured" into a casualty claim: people taken, not ground.
 PEOPLE_NOUNS = frozenset(["soldier", "soldiers", "fighter", "fighters", "troop", "troops",
@@ -253,6 +264,10 @@ OUTSIDE_PREPS = frozenset({"near", "around", "outside"})
 # Dependents that make a clause of their own when they have a subject: a trigger in the main
 # clause does not reach the places of "as the alliance presses the army in B".
 CLAUSE_DEPS = frozenset({"conj", "advcl"})
+
+# Prepositions that give a noun trigger its own argument ("the capture of X", "an offensive on X",
+# "the fight for X"): such a noun claims that place, not the rest of the clause around it.
+NOMINAL_ARGUMENT_PREPS = frozenset({"of", "on", "against", "for"})
 
 # Prepositions that put a trigger's claim on the place after them.
 LOCATIVE_PREPS = frozenset({"in", "at", "into", "toward", "towards", "on", "near", "around",

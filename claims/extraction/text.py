@@ -36,11 +36,12 @@ _NOISE = re.compile(r"^(?:" + "|".join(NOISE_LINES) + r")$", re.I)
 _LINK_LEADERS = re.compile(r"^(also )?read( also| more)?:?$", re.I)
 
 # Prefixes of the first line that are not part of the first sentence: a pasted dateline
-# (" date 2021-09-04 "), a wire dateline ("KABUL, Sept 4 (Reuters) - ").
+# (" date 2021-09-04 "), a wire dateline ("KABUL, Sept 4 (Reuters) - ", any outlet's name in
+# the brackets: "ADDIS ABABA, April 15 (Highland Report) - ").
 DATELINES = (
     r"\s*date\s+\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+",
     r"\s*[A-Z][A-Z .,'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?"
-    r"\s*\((?:Reuters|AFP|AP|dpa)\)\s*[-\u2013\u2014]+\s*",
+    r"\s*\([A-Z][\w&.' -]{1,40}\)\s*[-\u2013\u2014]+\s*",
     r"\s*[A-Z][A-Z .'-]{2,30}\s*[-\u2013\u2014]{1,2}\s+(?=[A-Z])",
 )
 _DATELINE = re.compile("|".join(f"(?:{d})" for d in DATELINES))

@@ -148,3 +148,70 @@ def test_the_district_of_a_place_names_that_place_not_a_place_called_district(ru
                          "of Dorak.")
     assert [g[0] for g in got] == ["Qarabel", "Dorak"]
     assert all(g[1] == "controls" for g in got)
+
+
+def test_a_place_in_a_relative_clause_is_not_the_place_held(run):
+    got = claims_of(run, "The rebels said Qarabel, which lies near Minab, was now in their hands.")
+    assert [g[0] for g in got] == ["Qarabel"]
+
+
+def test_a_village_near_a_town_is_not_the_town(run):
+    assert claims_of(run, "A village near Talkhan fell to the rebels on Friday.") == []
+
+
+def test_the_destination_of_a_retreat_is_not_the_ground_given_up(run):
+    got = claims_of(run, "Government troops retreated from Dorak toward Talkhan, the rebels said.")
+    assert [g[0] for g in got] == ["Dorak"]
+
+
+def test_a_nominal_trigger_claims_its_own_argument_not_the_clause_around_it(run):
+    got = claims_of(run, "The capture of Dorak would cut the supply roads into Talkhan, "
+                         "analysts said.")
+    assert "Talkhan" not in [g[0] for g in got]
+
+
+def test_pushed_back_with_the_side_in_between_is_repelled(run):
+    got = claims_of(run, "Rebel forces pushed the government soldiers back from Minab on Friday.")
+    assert got and got[0][0] == "Minab" and got[0][1] == "repelled"
+
+
+def test_an_unknown_name_that_was_retaken_or_came_under_control_is_a_place(run):
+    got = claims_of(run, "Belkora was retaken by the army on Friday, the ministry said.")
+    assert [g[0] for g in got] == ["Belkora"] and got[0][1] == "captured"
+    got = claims_of(run, "Al-Mirab came under the control of the rebels after a day of fighting.")
+    assert [g[0] for g in got] == ["Al-Mirab"]
+
+
+def test_an_unknown_name_after_an_offensive_on_is_a_place(run):
+    got = claims_of(run, "The army said an RSF offensive on Umbara had been repulsed.")
+    assert [g[0] for g in got] == ["Umbara"] and got[0][1] == "repelled"
+
+
+def test_a_hyphenated_name_is_one_place(run):
+    got = claims_of(run, "Taliban troops entered Pul-e-Khamar, the NRF said.")
+    assert [g[0] for g in got] == ["Pul-e-Khamar"]
+
+
+def test_the_holder_named_after_of_or_to_is_the_controller(run):
+    got = claims_of(run, "Dorak came under the control of the RSF on Friday, residents said.")
+    assert got and got[0][0] == "Dorak" and got[0][2] == "RSF"
+    got = claims_of(run, "Minab fell to the Taliban on Friday, residents said.")
+    assert got and got[0][0] == "Minab" and got[0][2] == "Taliban"
+
+
+def test_a_name_after_an_assault_on_is_the_place_attacked(run):
+    got = claims_of(run, "The rebels said the army suffered heavy losses in an assault on Deh "
+                         "Karim, claiming 20 soldiers were killed.")
+    assert ("Deh Karim", "contested") in [(g[0], g[1]) for g in got]
+
+
+def test_a_country_s_defence_ministry_is_its_government(run):
+    got = claims_of(run, "Government troops recaptured Kombolcha on Friday, Ethiopia's defence "
+                         "ministry said.")
+    assert got and got[0][0] == "Kombolcha" and got[0][3] == "Ethiopian government"
+
+
+def test_a_wire_dateline_of_any_outlet_is_not_part_of_the_first_sentence(run):
+    got = claims_of(run, "ADDIS ABABA, Oct 8 (Plateau Wire) - Fano fighters said on Friday they "
+                         "had taken Kombolcha.")
+    assert got and got[0][0] == "Kombolcha" and got[0][3] == "Fano"
