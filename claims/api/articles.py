@@ -11,13 +11,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims.api.base import ConditionalGetMixin
-from claims.api.claims import MAX_ID, claims_last_modified
+from claims.api.claims import claims_last_modified
 from claims.api.exceptions import PayloadTooLarge
 from claims.api.pagination import NewestFirstCursor
 from claims.api.serializers import ClaimOutput, OutletRef, StrictCharField
 from claims.models import Article, ExtractionRun
 from claims.permissions import is_editor
 from claims.selectors.claim_search import article_get, article_list, attach_entities, claim_search
+from claims.selectors.lookup import MAX_ID
 from claims.services.articles import article_create, article_create_from_upload
 
 # Room for the other form fields and multipart framing around an article at the size limit.
@@ -41,7 +42,7 @@ class RunOutput(serializers.Serializer):
     finished_at = serializers.DateTimeField(allow_null=True)
 
 
-class ArticleSummary(serializers.Serializer):
+class _ArticleFields(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     url = serializers.CharField()
@@ -49,19 +50,15 @@ class ArticleSummary(serializers.Serializer):
     published_at = serializers.DateTimeField(allow_null=True)
     source = serializers.CharField()
     created_at = serializers.DateTimeField()
+
+
+class ArticleSummary(_ArticleFields):
     extraction_status = serializers.CharField(source="run_status", allow_null=True)
     extraction_progress = serializers.IntegerField(source="run_progress", allow_null=True)
 
 
-class ArticleOutput(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    url = serializers.CharField()
-    outlet = OutletRef(allow_null=True)
-    published_at = serializers.DateTimeField(allow_null=True)
-    source = serializers.CharField()
+class ArticleOutput(_ArticleFields):
     filename = serializers.CharField()
-    created_at = serializers.DateTimeField()
     body = serializers.CharField()
     extraction = RunOutput(source="latest_run_row", allow_null=True,
                            help_text="The latest extraction run; poll until done or failed.")

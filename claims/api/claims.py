@@ -16,9 +16,10 @@ from claims.api.serializers import ClaimOutput, ReviewOutput, StrictCharField
 from claims.models import Claim
 from claims.models.claims import EDITOR_FLAGS, ClaimType, Stance
 from claims.selectors.claim_search import attach_entities, claim_get, claim_reviews, claim_search
+from claims.selectors.lookup import MAX_ID
 from claims.services.reviews import StaleReview, claim_review
 
-MAX_ID = 2**63 - 1  # PostgreSQL bigint: a larger id is a client error, not a database one
+# MAX_ID (PostgreSQL bigint): a larger id is a client error, not a database one.
 
 
 def IdField(**kw):  # noqa: N802 - reads as a field class where it is used

@@ -12,9 +12,11 @@ from rest_framework.views import APIView
 
 from claims import status as rules
 from claims.api.base import ConditionalGetMixin, QueryParams, parse_query
-from claims.api.claims import MAX_ID, claims_last_modified
+from claims.api.claims import claims_last_modified
+from claims.api.serializers import ActorRef, PlaceRef
 from claims.models import Place
 from claims.selectors.board import board_rows, district_detail, parse_as_of
+from claims.selectors.lookup import MAX_ID, as_id
 
 
 @extend_schema_field(OpenApiTypes.DATETIME)
@@ -46,8 +48,8 @@ class DistrictFilter(AsOfFilter):
 
     def _id_or_name(self, value: str) -> str:
         value = value.strip()
-        # The selector reads an all-digit value as an id: keep it to ids the database can hold.
-        if value.isdigit() and (not value.isascii() or int(value) > MAX_ID):
+        # Digits the selector cannot take as an id ("²", past bigint) are a client error here.
+        if value.isdigit() and as_id(value) is None:
             raise serializers.ValidationError("Not a valid id.")
         return value
 
@@ -58,16 +60,11 @@ class DistrictFilter(AsOfFilter):
         return self._id_or_name(value)
 
 
-class ActorOut(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
+class ActorOut(ActorRef):
     color = serializers.CharField()
 
 
-class PlaceOut(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    kind = serializers.CharField()
+class PlaceOut(PlaceRef):
     lat = serializers.FloatField(allow_null=True)
     lon = serializers.FloatField(allow_null=True)
 

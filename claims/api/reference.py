@@ -7,10 +7,10 @@ from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound
 
 from claims.api.base import QueryParams, parse_query
-from claims.api.claims import MAX_ID
 from claims.api.pagination import ReferencePages
 from claims.models import Actor, Outlet, Place
 from claims.selectors.claim_search import actor_list, outlet_list, place_list
+from claims.selectors.lookup import MAX_ID
 
 
 class PlaceOutput(serializers.ModelSerializer):
