@@ -29,6 +29,9 @@ class ActorEntry:
     aliases: tuple[str, ...] = ()
     side: str | None = None  # a state medium's state: whom its unnamed sources speak for
     country: str | None = None  # ISO code of the state an army or government belongs to
+    # Generic names that mean this actor only in an article whose places are in one country:
+    # "the resistance" is the NRF in Panjshir and the PDF in Sagaing. ISO code -> aliases.
+    local_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,19 +83,36 @@ class ActorRegistry:
 
         self._caps = re.compile(rf"(?<![\w-])(?:{alternation(caps)})(?![\w])")
         self._other = re.compile(rf"(?<![\w])(?:{alternation(other)})(?![\w])", re.I)
+        # country -> (alias key -> entry, regex of those aliases)
+        self._local: dict[str, tuple[dict[str, ActorEntry], re.Pattern]] = {}
+        local: dict[str, dict[str, ActorEntry]] = {}
+        for entry in self.entries:
+            for code, names in entry.local_aliases:
+                for alias in names:
+                    local.setdefault(code.upper(), {}).setdefault(_key(alias), entry)
+        for code, keys in local.items():
+            names = {re.sub(r"^the\s+", "", k) for k in keys}
+            self._local[code] = (keys, re.compile(
+                rf"(?<![\w])(?:{alternation(names)})(?![\w])", re.I))
 
-    def resolve(self, text: str | None) -> str | None:
-        """Return the canonical name for an actor name or alias, or None."""
+    def resolve(self, text: str | None, country: str | None = None) -> str | None:
+        """Return the canonical name for an actor name or alias, or None.
+
+        `country` is the country of the article's places: it lets the local aliases of that
+        theatre ("the resistance") resolve.
+        """
         if not text:
             return None
         key = _key(text)
         entry = self._by_key.get(key)
+        if entry is None and country in self._local:
+            entry = self._local[country][0].get(key)
         if key in self._caps_keys:
             bare = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
             if not bare.isupper():
                 entry = None  # "un" is not the UN
         if entry is None:
-            found = self.find(text)
+            found = self.find(text, country)
             if len(found) == 1 and found[0].end - found[0].start >= len(text.strip()) * 0.6:
                 entry = found[0].entry
         return entry.name if entry else None
@@ -104,14 +124,21 @@ class ActorRegistry:
         entry = self._by_name.get(name or "")
         return entry.kind if entry else None
 
-    def find(self, text: str) -> list[ActorMatch]:
-        """Return every actor named in text, longest match first at each position."""
+    def find(self, text: str, country: str | None = None) -> list[ActorMatch]:
+        """Return every actor named in text, longest match first at each position.
+
+        With `country`, the local aliases of that theatre match too (the longest match wins).
+        """
         spans = []
-        for rx in (self._caps, self._other):
+        passes = [(self._caps, self._by_key), (self._other, self._by_key)]
+        if country in self._local:
+            keys, rx_local = self._local[country]
+            passes.append((rx_local, keys))
+        for rx, keys in passes:
             for m in rx.finditer(text):
-                entry = self._by_key.get(_key(m.group()))
+                entry = keys.get(_key(m.group()))
                 if entry is None:  # an apostrophe or spacing variant: fold once more
-                    entry = self._by_key.get(_key(re.sub(r"\s+", " ", m.group())))
+                    entry = keys.get(_key(re.sub(r"\s+", " ", m.group())))
                 if entry is not None:
                     spans.append(ActorMatch(m.start(), m.end(), m.group(), entry))
         spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
@@ -132,8 +159,10 @@ def load(path: Path = DATA) -> list[ActorEntry]:
         kind = row.get("kind", "other")
         if kind not in ACTOR_KINDS:
             raise ValueError(f"{path}: actor {row.get('name')!r} has unknown kind {kind!r}")
+        local = tuple((code.upper(), tuple(names))
+                      for code, names in row.get("local_aliases", {}).items())
         entries.append(ActorEntry(row["name"], kind, tuple(row.get("aliases", ())),
-                                  row.get("side"), row.get("country")))
+                                  row.get("side"), row.get("country"), local))
     return entries
 
 

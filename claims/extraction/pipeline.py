@@ -76,6 +76,7 @@ class Run:
     blocks: list = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     principal: list[str] = field(default_factory=list)
+    country: str | None = None  # where most of the article's places are (local actor aliases)
     people: People = field(default_factory=People)
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -185,10 +186,10 @@ def step_actors(run: Run) -> None:
     tails = _institution_tails(run.registry)
     recent: list[str] = []  # actors in order of last mention
     named_with: dict[str, str] = {}  # institution word -> the actor last named with it
-    country = _article_country(run)
+    country = run.country = _article_country(run)
     for sent in run.sentences:
         span = sent.span
-        matches = run.registry.find(span.text)
+        matches = run.registry.find(span.text, country)
         for m in _INSTITUTION_RX.finditer(span.text):
             if any(a.start < m.end() and m.start() < a.end for a in matches):
                 continue
@@ -464,7 +465,7 @@ def _backfill_spokespeople(run: Run) -> None:
 
 def step_claims(run: Run) -> None:
     """Find the claims of each sentence."""
-    is_actor = lambda t: run.registry.resolve(t) is not None  # noqa: E731
+    is_actor = lambda t: run.registry.resolve(t, run.country) is not None  # noqa: E731
     countries = _countries()
     history: list[places.Place] = []
     # names the article has shown to be places, kept as it goes (not rebuilt per sentence:

