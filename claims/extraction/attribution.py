@@ -20,10 +20,13 @@ from .rules import (
     BOTH_SIDES,
     DENIAL_VERBS,
     GENERIC_SIDES,
+    NOT_STATE_WORDS,
+    OUTLET_STAFF,
     PERSON_PRONOUNS,
     ROLE_WORDS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    STATE_OFFICE_WORDS,
     WEAK_SPEECH_VERBS,
 )
 from .types import OUTLET
@@ -56,6 +59,33 @@ class SentenceContext:
     principal: list[str]  # fighting actors of the article, most mentioned first
     last_person: Person | None = None
     last_actor_attr: Attribution | None = None
+    country: str | None = None  # where the article's places are: whose state its officials serve
+    outlet: str | None = None  # the outlet publishing the article
+
+
+def state_of(registry: ActorRegistry, country: str | None) -> str | None:
+    """The state (or ruling army) of a country, from the actor table's `country` field."""
+    if country is None:
+        return None
+    return next((e.name for e in registry.entries
+                 if e.country == country and e.kind in FIGHTING_KINDS), None)
+
+
+def _state_office(tokens, role: str | None) -> bool:
+    words = {t.lower_ for t in tokens} | set((role or "").lower().split())
+    return bool(words & STATE_OFFICE_WORDS) and not words & NOT_STATE_WORDS
+
+
+def _outlet_staff(head, ctx: SentenceContext) -> bool:
+    """ "our correspondent", "the Observer's reporter in the area", "a Harbour Wire reporter"."""
+    if head.lower_ not in OUTLET_STAFF:
+        return False
+    outlet = {w.lower() for w in re.findall(r"\w+", ctx.outlet or "")} - {"the", "news"}
+    for c in head.children:
+        if c.dep_ in ("poss", "compound", "nmod") and (
+                c.lower_ in ("our",) or any(t.lower_ in outlet for t in c.subtree)):
+            return True
+    return False
 
 
 def speech_verbs(span) -> list:
@@ -130,7 +160,24 @@ def _role_text(tokens, person_tokens: set[int]) -> str | None:
 
 
 def read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=()) -> Attribution:
-    """Read a subject phrase (its head token) as a source."""
+    """Read a subject phrase (its head token) as a source.
+
+    A source with no side of its own that holds an office of the state speaks for the state.
+    """
+    attr = _read_source(head, sent_actors, sent_people, ctx, extra)
+    if attr.actors or attr.claimant in (None, OUTLET) or attr.passive:
+        return attr
+    tokens = _np_tokens(head)
+    if _state_office(tokens, attr.role):
+        state = state_of(ctx.registry, ctx.country)
+        if state is not None:
+            if attr.person is not None and attr.person.actor is None:
+                attr.person.actor = state
+            return replace(attr, claimant=state, actors=(state,))
+    return attr
+
+
+def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=()) -> Attribution:
     doc = head.doc
     tokens = _np_tokens(head) + [t for x in extra for t in x.subtree]
     idx = {t.i for t in tokens}
@@ -144,6 +191,16 @@ def read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=()) 
     if (low in ACTOR_PRONOUNS or phrase in ACTOR_PRONOUNS) and ctx.last_actor_attr is not None:
         prev = ctx.last_actor_attr
         return replace(prev, confidence=0.5, np_tokens=frozenset(idx), passive=False)
+    if _outlet_staff(head, ctx):
+        return Attribution(OUTLET, None, None, (), confidence=0.6, np_tokens=frozenset(idx))
+    # "reports from local sources", "photos posted by Taliban fighters": the source is theirs
+    if (low in SOURCE_NOUNS or head.lemma_.lower() in SOURCE_NOUNS) and \
+            not any(s in idx for s, _e, _n in sent_actors):
+        for prep in head.children:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.dep_ == "prep" and prep.lower_ == "from" and obj is not None:
+                inner = _read_source(obj, sent_actors, sent_people, ctx)
+                return replace(inner, np_tokens=frozenset(idx))
     for phrase_both in BOTH_SIDES:
         if phrase_both in phrase:
             actors = both_sides(ctx.principal)
@@ -212,7 +269,9 @@ def _media_source(head, name, sent_actors, sent_people, ctx, idx) -> Attribution
             cited = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
             break
     if cited is not None:
-        attr = read_source(cited, sent_actors, sent_people, ctx)
+        # the cited source as named, without reading an unnamed official as the state of the
+        # country fought over: "an official" cited by TASS is a Russian one
+        attr = _read_source(cited, sent_actors, sent_people, ctx)
         if attr.actors or attr.person is not None:
             return replace(attr, np_tokens=idx | attr.np_tokens)
     # a state medium's report, unsourced or from an unnamed source, is its state's voice

@@ -18,6 +18,7 @@ from .rules import (
     ASPECTUAL_VERBS,
     BACKGROUND_MONTH,
     BACKGROUND_TIMES,
+    BACKGROUND_YEAR,
     CLAUSE_DEPS,
     DENIAL_VERBS,
     DENIED_OBJECTS,
@@ -32,6 +33,7 @@ from .rules import (
     MODAL_LEMMAS,
     NEEDS_PLACE_OBJECT,
     NOMINAL_ARGUMENT_PREPS,
+    NOT_FIGHTING_MODIFIERS,
     OUTSIDE_PREPS,
     PEOPLE_NOUNS,
     PLACE_HEADS,
@@ -190,6 +192,8 @@ def _is_claim(trigger: Trigger) -> bool:
             return False
         if child.dep_ == "aux" and child.lemma_.lower() in MODAL_LEMMAS:
             return False
+        if child.dep_ in ("amod", "compound") and child.lower_ in NOT_FIGHTING_MODIFIERS:
+            return False
     if key.tag_ == "VB" and key.i > 0 and doc[key.i - 1].lower_ == "to" and \
             trigger.phrase.split()[0] not in ("continue",) and \
             key.head.lemma_.lower() not in ASPECTUAL_VERBS:
@@ -207,12 +211,19 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "october", "november", "december")
 _BACKGROUND_MONTH = re.compile(BACKGROUND_MONTH.format(months="|".join(_MONTHS)), re.I)
 _BACKGROUND = re.compile("|".join(BACKGROUND_TIMES), re.I)
+_YEAR = re.compile(BACKGROUND_YEAR)
+
+
+def _earlier_year(text: str, published) -> bool:
+    return published is not None and any(int(m["year"]) < published.year
+                                         for m in _YEAR.finditer(text))
 
 
 def is_background(trigger: Trigger, published) -> bool:
     """Whether the trigger's clause is dated before the reporting window (rules.BACKGROUND_*)."""
     sentence = trigger.key.sent.text if trigger.key.doc.has_annotation("SENT_START") else ""
-    if not (_BACKGROUND.search(sentence) or _BACKGROUND_MONTH.search(sentence)):
+    if not (_BACKGROUND.search(sentence) or _BACKGROUND_MONTH.search(sentence)
+            or _earlier_year(sentence, published)):
         return False  # the common case, cheaply: no dated background in the sentence at all
     verb = trigger.key
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -222,7 +233,7 @@ def is_background(trigger: Trigger, published) -> bool:
         a.dep_ in ("ccomp", "advcl", "relcl") and a.i != verb.i and verb.is_ancestor(a)
         for a in t.ancestors if a.i != t.i)]
     text = " ".join(t.text for t in own)
-    if _BACKGROUND.search(text):
+    if _BACKGROUND.search(text) or _earlier_year(text, published):
         return True
     m = _BACKGROUND_MONTH.search(text)
     if m is None:
@@ -465,7 +476,9 @@ def associate(
             and "..." not in best.phrase
             and any(
                 c.dep_ == "dobj"
-                and (c.lower_ in PEOPLE_NOUNS or any(g.dep_ == "nummod" for g in c.children))
+                and (c.lower_ in PEOPLE_NOUNS or (
+                    any(g.dep_ == "nummod" for g in c.children)
+                    and c.lemma_.lower() not in PLACE_HEADS and c.lower_ not in HELD_OBJECTS))
                 for c in best.key.children
             )
         ):
@@ -504,6 +517,8 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
     in X", "assaults near X"), and so do held positions ("positions in the town").
     """
     tok = min((doc[i] for i in range(place.start, place.end)), key=_depth)
+    if _in_description(doc, tok, place, places):
+        return True
     if tok.dep_ == "appos" and tok.head.lower_ in PLACE_HEADS:
         tok = tok.head  # "in the provincial capital X"
     prep = tok.head if tok.dep_ in ("pobj", "conj") else None
@@ -511,6 +526,9 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
         prep = prep.head  # "in A and B": the conjuncts share the preposition
     if prep is not None and prep.dep_ == "pobj":
         prep = prep.head
+    if prep is not None and prep.dep_ == "prep" and prep.lower_ == "of" and \
+            _in_other(prep.head.i, place, places):
+        return True  # "Warsaj district of Takhar province", "the Andarab valley of Baghlan"
     if prep is None or prep.dep_ != "prep" or prep.lower_ not in LOCATOR_PREPS:
         return False
     # "A in X" right after another place locates it, however the parse hangs "in X"
@@ -526,10 +544,35 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
                                         or host.dep_ in ("nsubj", "nsubjpass"))
     if host.lower_ in HELD_OBJECTS and host.lower_ not in PLACE_HEADS:
         return False  # "positions in the town"
-    if any(q is not place and not q.landmark and q.start <= host.i < q.end for q in places):
+    if _in_other(host.i, place, places):
         return True
-    # a parse that hangs "in X" on the verb: the place right before the preposition locates
-    return host.pos_ in ("NOUN", "PROPN") and host.lower_ in PLACE_HEADS
+    # a parse that hangs "in X" on the verb: the place right before the preposition locates; "a
+    # Taliban base in X", a facility with no name of its own, puts the claim on X
+    return host.pos_ in ("NOUN", "PROPN") and host.lower_ in PLACE_HEADS and \
+        host.lower_ not in _FACILITY_HEADS or (
+            host.pos_ in ("NOUN", "PROPN") and host.lower_ in _FACILITY_HEADS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in host.children))
+
+
+# Facilities that, unnamed ("a base", "an outpost"), only say what in a place was hit or taken
+_FACILITY_HEADS = frozenset({"base", "checkpoint", "outpost", "compound", "camp", "headquarters",
+                             "garrison", "barracks", "station", "position", "positions"})
+
+
+def _in_other(i: int, place: Place, places: list[Place]) -> bool:
+    return any(q is not place and not q.landmark and q.start <= i < q.end for q in places)
+
+
+def _in_description(doc, tok, place: Place, places: list[Place]) -> bool:
+    """ "Kyaukme, a strategic town on the Mandalay-Lashio highway", "Prymorske, a village near
+    Stepnohirsk": a place inside an apposition that describes another place locates it."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "appos" and anc.head.i != anc.i and \
+                _in_other(anc.head.i, place, places) and anc.lower_ in PLACE_HEADS:
+            return True
+        if anc.dep_ in ("relcl", "ccomp", "advcl", "ROOT"):
+            return False
+    return False
 
 
 
@@ -553,9 +596,22 @@ def repelled_override(found: list[Found], triggers: list[Trigger]) -> None:
     repels = [t for t in triggers if t.type == "repelled"]
     for f in found:
         if f.type in ("other", "contested", "captured") and any(
-            r.start > f.trigger.start for r in repels
+            r.start > f.trigger.start and not _own_clause(r, f) for r in repels
         ):
             f.type = "repelled"
+
+
+def _own_clause(repel: Trigger, f: Found) -> bool:
+    """Whether the repel sits in a clause with a subject of its own that the claim is not in:
+    "Russia captured A, while Ukraine said its troops had repelled attacks on B"."""
+    verb = repel.key
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for clause in [verb, *verb.ancestors]:
+        if clause.dep_ in ("advcl", "conj", "ccomp") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return not (clause.left_edge.i <= f.trigger.key.i <= clause.right_edge.i)
+    return False
 
 
 def controller(f: Found, actor_at, registry, principal: list[str]) -> str | None:
@@ -674,6 +730,31 @@ def called_false(trig: Trigger) -> bool:
 def hedge(text: str) -> str | None:
     m = _HEDGE.search(text)
     return m.group().strip() if m else None
+
+
+def outside_own_clauses(trig: Trigger, attrs: list[Attribution]) -> Attribution | None:
+    """For a claim no saying verb governs, the first source not speaking in a clause of its own.
+
+    "Russian forces captured A, according to the ministry, while Ukraine's general staff said
+    ...": the general staff speaks only in the "while" clause; the capture is the ministry's.
+    """
+    doc = trig.key.doc
+    for attr in sorted(attrs, key=lambda a: a.passive):  # a named source before the outlet's voice
+        if attr.verb_i is None:
+            continue
+        verb = doc[attr.verb_i]
+        inside = False
+        for clause in [verb, *verb.ancestors]:
+            if clause.dep_ in ("advcl", "conj") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and \
+                    not (clause.left_edge.i <= trig.key.i <= clause.right_edge.i) and \
+                    any(c.dep_ == "mark" or c.lower_ in ("while", "but", "whereas")
+                        for c in clause.children):
+                inside = True
+                break
+        if not inside:
+            return attr
+    return None
 
 
 def for_trigger(trig: Trigger, attrs: list[Attribution]) -> Attribution | None:

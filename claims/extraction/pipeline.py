@@ -380,7 +380,7 @@ def _subject_place(root) -> bool:
 
 def step_attribution(run: Run) -> None:
     """Read who says what in each sentence; resolve pronouns and quotations."""
-    ctx = SentenceContext(run.registry, run.principal)
+    ctx = SentenceContext(run.registry, run.principal, country=run.country, outlet=run.outlet)
     for sent in run.sentences:
         sent.attrs = attributions(sent.span, sent.actors, sent.people, ctx)
         main = sent.attrs[0] if sent.attrs else None
@@ -540,7 +540,9 @@ def step_claims(run: Run) -> None:
                 best[k] = f
         note = claimrules.hedge(span.text)
         for f in sorted(best.values(), key=lambda f: f.place.start if f.place else 10**9):
-            attr = claimrules.for_trigger(f.trigger, sent.attrs) or sent.default or OUTLET_VOICE
+            attr = claimrules.for_trigger(f.trigger, sent.attrs) or \
+                claimrules.outside_own_clauses(f.trigger, sent.attrs) or sent.default or \
+                OUTLET_VOICE
             f.attribution = attr
             run.claims.append(_claim(run, sent, f, attr, note, last_province))
             sent.claims.append(len(run.claims) - 1)

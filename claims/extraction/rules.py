@@ -13,6 +13,7 @@ from __future__ import annotations
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "captured": (
         "capture", "seize", "overrun", "overran", "fall", "liberate", "recapture", "retake",
+        "regain control", "regain full control", "regain",
         "take control", "take full control", "seize control", "gain control", "take over",
         "clear of", "win control", "raise * flag", "hoist * flag",
         "clear",  # "cleared the district of X": needs the place as its object
@@ -34,6 +35,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "change hand", "upper hand", "heavy fighting", "firefight", "skirmish",
         "counteroffensive", "counter-offensive", "push",
         "contest", "contested",  # "remains contested", "the still contested town of X"
+        "gunfire", "exchange of fire", "exchange fire",  # "gunfire could be heard in X"
     ),
     "repelled": (
         "push back", "push * back", "repel", "repulse", "beat back", "fight off", "thwart", "foil",
@@ -50,6 +52,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "move into", "surround", "encircle", "besiege", "approach", "close in", "present",
         "deploy", "station", "break through", "slow", "encircled", "advance toward",
         "abandon",  # "equipment abandoned in X": the guide's example of a position short of control
+        "patrol",  # "fighters were patrolling the market in X": present in it
     ),
     "casualties": (
         "kill", "wound", "injure", "dead", "die", "casualty", "surrender", "take prisoner",
@@ -58,6 +61,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 
     ),
 }
+
+# Modifiers that take the fighting out of a trigger: "celebratory gunfire", "warning shots".
+NOT_FIGHTING_MODIFIERS = frozenset({"celebratory", "ceremonial", "warning", "mock"})
 
 # The longest gap "..." in a trigger phrase may span (tokens).
 GAP_WORDS = 4
@@ -79,7 +85,7 @@ FALSE_WORDS = frozenset({"false", "untrue", "lie", "lies", "fake", "baseless", "
 # subject or prepositional complement): "pushed into X" is a position, "pushed for talks" is not.
 NEEDS_PLACE_OBJECT = frozenset({"take", "hold", "clear", "present", "deploy", "station", "push",
                                 "storm", "attack", "lose", "evacuate", "abandon", "approach",
-                                "slow",
+                                "slow", "regain", "patrol",
                                 "be"})  # "be": the presence frame, "fighters were in X"
 # Of those, the ones whose place must be the very object or passive subject: "took the town",
 # "the town was taken", "held the bridge" -- not "took part in training in X", "held out".
@@ -128,7 +134,12 @@ BACKGROUND_TIMES = (
     r"\b(?:months|years) ago\b",
     r"\bfor (?:months|years)\b",
     r"\bsince (?:the )?(?:start|beginning|outbreak) of\b",
+    r"\bsince then\b", r"\bbefore that\b",  # "Since then, the group has carried out raids in X"
+    r"\b(?:in|during|by|since) (?:the )?(?:19|20)\d\d\b",  # "during the 2023 counteroffensive"
 )
+# A year written in a clause ("in August 2021", "the 2022 deal") puts it in the background when it
+# is before the year of publication (checked in claims.py).
+BACKGROUND_YEAR = r"\b(?P<year>(?:19|20)\d\d)\b"
 
 # --- Attribution ---------------------------------------------------------------------------------
 # Verbs of saying and reporting: the subject of one is the claimant of what it governs.
@@ -148,13 +159,28 @@ DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 # Objects that make a denial point back at an earlier claim ("denied the claim").
 DENIED_OBJECTS = frozenset({"claim", "claims", "report", "reports", "allegation", "allegations",
                             "this", "it", "that", "them", "statement", "assertion", "rumour",
-                            "rumor", "rumours", "rumors"})
+                            "rumor", "rumours", "rumors", "account", "accounts", "figure",
+                            "figures", "toll", "version", "assertions"})
 
 # Nouns of sources that speak without a person: "Taliban tweets suggested", "rumours spread".
 SOURCE_NOUNS = frozenset({"tweet", "tweets", "rumor", "rumors", "rumour", "rumours", "report",
                           "reports", "statement", "post", "footage", "video", "videos", "image",
                           "images", "source", "sources", "message", "witness", "witnesses",
                           "resident", "residents", "official", "officials"})
+
+# Offices of the state: a source holding one ("regional governor X", "federal officials", "the zone
+# administration", "the state government") with no side named speaks for the state of the
+# country the article's places are in (data/actors.toml `country`).
+STATE_OFFICE_WORDS = frozenset({"governor", "governors", "mayor", "administration", "authorities",
+                                "official", "officials", "government", "ministry", "governorate",
+                                "prosecutor", "police"})
+# ... unless the phrase says the office is not the state's.
+NOT_STATE_WORDS = frozenset({"rebel", "rebels", "opposition", "exiled", "former", "shadow",
+                             "resistance", "parallel", "unity"})
+
+# Sources that are the outlet's own staff: "our correspondent", "the Observer's reporter".
+OUTLET_STAFF = frozenset({"reporter", "reporters", "correspondent", "correspondents",
+                          "journalist", "journalists", "team"})
 
 # Words of a role held by a named person ("Taliban spokesman Bilal Karimi").
 ROLE_WORDS = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "commander",

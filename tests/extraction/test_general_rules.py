@@ -215,3 +215,72 @@ def test_a_wire_dateline_of_any_outlet_is_not_part_of_the_first_sentence(run):
     got = claims_of(run, "ADDIS ABABA, Oct 8 (Plateau Wire) - Fano fighters said on Friday they "
                          "had taken Kombolcha.")
     assert got and got[0][0] == "Kombolcha" and got[0][3] == "Fano"
+
+
+# --- Round 4 and the first sealed set, studied on 2026-11-21 -------------------------------------
+
+def test_a_clause_dated_in_an_earlier_year_is_background(run):
+    assert claims_of(run, "The rebels seized Talkhan in August 2019 and have held it since.") == []
+    assert claims_of(run, "Since then, the NRF has carried out raids in Dorak at night.") == []
+
+
+def test_gunfire_heard_in_a_place_is_fighting_but_celebratory_gunfire_is_not(run):
+    got = claims_of(run, "Gunfire could be heard in Dorak on Friday, residents said.")
+    assert [(g[0], g[1]) for g in got] == [("Dorak", "contested")]
+    assert claims_of(run, "Celebratory gunfire rang out in Talkhan on Friday.") == []
+
+
+def test_a_district_of_a_province_is_located_by_the_province(run):
+    got = claims_of(run, "The NRF said it had attacked a Taliban checkpoint in Qarabel district of "
+                         "Sarvan province on Friday.")
+    assert [(g[0], g[1]) for g in got] == [("Qarabel district", "contested")]
+
+
+def test_a_place_in_a_description_of_another_place_only_locates_it(run):
+    got = claims_of(run, "The army said it repelled an RSF attack on Nyala, a city near El Fasher.")
+    assert [g[0] for g in got] == ["Nyala"]
+
+
+def test_numbered_outposts_taken_are_ground_not_casualties(run):
+    got = claims_of(run, "The Arakan Army said it seized two army outposts in Lashio.")
+    assert [(g[0], g[1]) for g in got] == [("Lashio", "captured")]
+
+
+def test_a_state_official_with_no_side_named_speaks_for_the_state(run):
+    [claim] = run("Regional governor Petro Halyk said Russian shelling killed two people in "
+                  "Kherson on Friday.").claims
+    assert (claim.claimant, claim.speaker) == ("Ukraine", "Petro Halyk")
+    [claim] = run("Rebel officials said their fighters had entered Lashio.").claims
+    assert claim.claimant != "Myanmar junta"
+
+
+def test_the_outlet_s_own_reporter_is_the_outlet(run):
+    [claim] = run("Taliban fighters remained in control of Dorak on Monday, the Harbour Wire's "
+                  "reporter in the area said.", outlet="Harbour Wire").claims
+    assert claim.claimant == "outlet"
+
+
+def test_reports_from_a_source_are_that_source_s(run):
+    [claim] = run("Unconfirmed reports from local sources said Taliban fighters had reached "
+                  "Dorak.").claims
+    assert claim.claimant == "local sources"
+
+
+def test_a_repel_in_a_clause_of_its_own_does_not_turn_a_capture(run):
+    got = claims_of(run, "Russian forces captured Novoselivka, according to Russia's defence "
+                         "ministry, while Ukraine's general staff said its troops had repelled "
+                         "attacks elsewhere.")
+    assert ("Novoselivka", "captured", "Russia", "Russia") in got
+
+
+def test_state_media_and_local_names_of_sides_resolve_in_their_theatre(run):
+    got = claims_of(run, "Troops had regained full control of Lashio on Tuesday, state media "
+                         "reported.")
+    assert got == [("Lashio", "captured", "Myanmar junta", "Myanmar junta")]
+    got = claims_of(run, "Resistance fighters said they had entered Lashio.")
+    assert got and got[0][3] == "PDF"
+
+
+def test_fighters_patrolling_a_place_are_present_in_it(run):
+    got = claims_of(run, "A resident said RSF fighters were patrolling the market in Nyala.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("Nyala", "other", "RSF")]
