@@ -44,6 +44,9 @@ class ActorMatch:
     entry: ActorEntry
 
 
+_PRO_ANTI = re.compile(r"(?<![\w-])(?:pro|anti)-$", re.I)
+
+
 def _key(text: str) -> str:
     text = fold(text).replace("\u2019", "'").lower()
     text = re.sub(r"^(the|a|an)\s+", "", text.strip())
@@ -139,7 +142,8 @@ class ActorRegistry:
                 entry = keys.get(_key(m.group()))
                 if entry is None:  # an apostrophe or spacing variant: fold once more
                     entry = keys.get(_key(re.sub(r"\s+", " ", m.group())))
-                if entry is not None:
+                # "pro-Russian bloggers", "anti-Fano militias" are not the actor named
+                if entry is not None and not _PRO_ANTI.search(text, 0, m.start()):
                     spans.append(ActorMatch(m.start(), m.end(), m.group(), entry))
         spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
         out: list[ActorMatch] = []

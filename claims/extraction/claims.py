@@ -24,6 +24,7 @@ from .rules import (
     DENIED_OBJECTS,
     DESTINATION_PREPS,
     FALSE_WORDS,
+    FIGHT_GOES_ON_VERBS,
     GAP_WORDS,
     HEDGES,
     HELD_OBJECTS,
@@ -252,8 +253,13 @@ def _linked(place: Place, trigger: Trigger) -> bool:
     strict = trigger.phrase.split()[0] in STRICT_OBJECT and len(trigger.phrase.split()) == 1
     # the root of the place phrase
     tok = min((doc[i] for i in range(place.start, place.end)), key=lambda t: _depth(t))
+    # "fighting continued near X": the place hangs on the verb the fighting is the subject of
+    carrier = key.head if (trigger.type == "contested" and key.dep_ in ("nsubj", "nsubjpass")
+                           and key.head.lemma_.lower() in FIGHT_GOES_ON_VERBS) else None
     for _ in range(5):
         if trigger.start <= tok.i < trigger.end or tok.i == key.i:
+            return True
+        if carrier is not None and tok.head.i == carrier.i and tok.dep_ == "prep":
             return True
         if tok.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "nsubjpass", "dobj",
                             "nsubj", "attr", "npadvmod", "advmod", "cc") or tok.head.i == tok.i:
@@ -608,10 +614,17 @@ def _own_clause(repel: Trigger, f: Found) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for clause in [verb, *verb.ancestors]:
-        if clause.dep_ in ("advcl", "conj", "ccomp") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "... and that all of them had been repelled": a subject that points back is the
+        # attack already named, not a clause of its own
+        if clause.dep_ in ("advcl", "conj", "ccomp") and subjects and not any(
+                c.lower_ in _BACK_POINTING for c in subjects):
             return not (clause.left_edge.i <= f.trigger.key.i <= clause.right_edge.i)
     return False
+
+
+_BACK_POINTING = frozenset({"all", "they", "them", "it", "both", "each", "most", "these",
+                            "those", "attack", "attacks", "assault", "assaults"})
 
 
 def controller(f: Found, actor_at, registry, principal: list[str]) -> str | None:

@@ -139,6 +139,9 @@ def step_parse(run: Run) -> None:
 _INSTITUTION_RX = re.compile(r"\b(?:the\s+)?(" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(INSTITUTIONS, key=len, reverse=True))
     + r")\b", re.I)
+_PRO_ANTI_BEFORE = re.compile(r"\b(?:pro|anti)-[\w-]+\s+$", re.I)
+_OUTSIDERS_AFTER = re.compile(r"\s+(?:analysts?|experts?|bloggers?|observers?|historians?|"
+                              r"commentators?|watchers?)\b", re.I)
 _TAILS: dict[int, dict[str, tuple[str, ...]]] = {}
 _GROUP_RX = re.compile(r"\bthe\s+(" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(GROUP_ANAPHORS, key=len, reverse=True))
@@ -192,6 +195,11 @@ def step_actors(run: Run) -> None:
         matches = run.registry.find(span.text, country)
         for m in _INSTITUTION_RX.finditer(span.text):
             if any(a.start < m.end() and m.start() < a.end for a in matches):
+                continue
+            # "pro-Russian military bloggers", "military analysts": people outside the
+            # institution, talking about it
+            if _PRO_ANTI_BEFORE.search(span.text, 0, m.start()) or \
+                    _OUTSIDERS_AFTER.match(span.text, m.end()):
                 continue
             word = re.sub(r"\s+", " ", m.group(1).lower())
             owners = tails.get(word, ())
@@ -479,12 +487,21 @@ def step_claims(run: Run) -> None:
         resolved = []
         for p in found_places:
             if p.entry is None and p.kind is None:  # an anaphor: "the valley"
-                ante = _antecedent(p.text, history)
+                # the nearest place before it, in this sentence first ("fighting near X ...
+                # troops still hold the village")
+                sources = {i for a in sent.attrs for i in a.np_tokens}
+                here = [q for q in resolved if not q.landmark and q.start < p.start
+                        and (not q.weak or q.kind is not None) and q.start not in sources]
+                ante = _antecedent(p.text, history + here)
                 if ante is None:
                     continue
                 p = replace(p, text=ante.text, kind=ante.kind, entry=ante.entry)
-                if any(q.key == p.key for q in found_places if q.kind is not None):
-                    continue  # the sentence names the place itself
+                # the sentence names the place itself: the anaphor is a claim of its own only as
+                # a verb's argument ("... and troops still hold the village"), not in a
+                # description ("four of seven districts of the legendary valley")
+                if any(q.key == p.key for q in found_places if q.kind is not None) and \
+                        doc[p.end - 1].dep_ not in ("dobj", "nsubj", "nsubjpass"):
+                    continue
             resolved.append(p)
         sent.places = resolved
         for p in resolved:
@@ -536,6 +553,12 @@ def step_claims(run: Run) -> None:
         for f in found:
             # one claim per place, plus a casualty count on the same place if there is one
             k = (f.place.key if f.place else "-") + ("#c" if f.type == "casualties" else "")
+            # "fighting continued near X ... and troops still hold the village": two triggers
+            # each with X as its own argument are two claims (the guide: one per claim)
+            if f.link == "direct" and k in best and best[k].link == "direct" and \
+                    best[k].trigger is not f.trigger and best[k].type != f.type and \
+                    f.type != "casualties":
+                k += "#" + f.type
             if k not in best or rank[f.link] < rank[best[k].link]:
                 best[k] = f
         note = claimrules.hedge(span.text)
@@ -609,6 +632,14 @@ def step_denials(run: Run) -> None:
         if denial is None:
             continue
         verb = sent.span.doc[denial.verb_i]
+        if _denies_in_passing(verb):
+            # "X took Y, a claim Z rejected", "..., which Ukraine denied": the claims of this
+            # very sentence, and nothing earlier
+            own = [i for i in sent.claims if run.claims[i].stance == "asserts"
+                   and run.claims[i].claim_type != "casualties"
+                   and run.claims[i].claimant not in (denial.claimant, OUTLET)]
+            _add_denials(run, sent, denial, own)
+            continue
         objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
         # "denied that its fighters were in the town": the places of the denied clause
         named = {p.text for p in sent.places for o in objs if o.dep_ == "ccomp"
@@ -616,31 +647,49 @@ def step_denials(run: Run) -> None:
         if objs and not named and not any(o.lower_ in DENIED_OBJECTS or
                                           o.lemma_.lower() in DENIED_OBJECTS for o in objs):
             continue
-        target = _denied_claims(run, si, denial, named)
-        by_place: dict[str, list[int]] = {}
-        for idx in target:
-            by_place.setdefault(run.claims[idx].place or "", []).append(idx)
-        for idxs in by_place.values():
-            old = run.claims[idxs[0]]
-            run.claims.append(Claim(
-                sentence=run.text[sent.start:sent.end], sentence_start=sent.start,
-                sentence_end=sent.end, place=old.place, place_kind=old.place_kind,
-                admin_parent=old.admin_parent, claim_type="denied",
-                claimed_controller=old.claimed_controller, claimant=denial.claimant or OUTLET,
-                speaker=denial.speaker, speaker_role=denial.role, stance="denies",
-                verification_note=claimrules.hedge(sent.span.text), event_date=None,
-                confidence=0.5, place_geonames_id=old.place_geonames_id, denies=tuple(idxs),
-            ))
-            sent.claims.append(len(run.claims) - 1)
+        # "dismissed the figure", "rejected the toll": a count is denied, not a capture
+        counts = any(o.lower_ in _COUNT_OBJECTS for o in objs)
+        _add_denials(run, sent, denial, _denied_claims(run, si, denial, named, counts))
+
+
+def _denies_in_passing(verb) -> bool:
+    """ "a claim the army rejected", "which Ukraine denied": a denial in a clause hung on the
+    sentence's own claim rather than a statement of its own."""
+    if verb.dep_ in ("relcl", "acl") and verb.head.lower_ in DENIED_OBJECTS:
+        return True
+    return verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that")
+                                        for c in verb.children)
+
+
+def _add_denials(run: Run, sent: Sentence, denial: Attribution, target: list[int]) -> None:
+    """One denial per denied place."""
+    by_place: dict[str, list[int]] = {}
+    for idx in target:
+        by_place.setdefault(run.claims[idx].place or "", []).append(idx)
+    for idxs in by_place.values():
+        old = run.claims[idxs[0]]
+        run.claims.append(Claim(
+            sentence=run.text[sent.start:sent.end], sentence_start=sent.start,
+            sentence_end=sent.end, place=old.place, place_kind=old.place_kind,
+            admin_parent=old.admin_parent, claim_type="denied",
+            claimed_controller=old.claimed_controller, claimant=denial.claimant or OUTLET,
+            speaker=denial.speaker, speaker_role=denial.role, stance="denies",
+            verification_note=claimrules.hedge(sent.span.text), event_date=None,
+            confidence=0.5, place_geonames_id=old.place_geonames_id, denies=tuple(idxs),
+        ))
+        sent.claims.append(len(run.claims) - 1)
+
+
+_COUNT_OBJECTS = frozenset({"figure", "figures", "toll", "count", "tally"})
 
 
 def _denied_claims(
-    run: Run, si: int, denial: Attribution, named: set[str] = frozenset()
+    run: Run, si: int, denial: Attribution, named: set[str] = frozenset(), counts: bool = False
 ) -> list[int]:
-    for types in (
-        ("captured", "controls"),
-        ("other", "repelled", "lost", "contested", "casualties"),
-    ):
+    order = (("captured", "controls"), ("other", "repelled", "lost", "contested", "casualties"))
+    if counts:
+        order = (("casualties",),)
+    for types in order:
         for earlier in reversed(run.sentences[max(0, si - 8):si]):
             hits = [i for i in earlier.claims if run.claims[i].claim_type in types
                     and run.claims[i].stance == "asserts"
@@ -718,6 +767,8 @@ def extract(text: str, *, published: dt.date | dt.datetime | None = None,
     """Extract the mentions and claims of an article body."""
     if not isinstance(text, str):
         text = str(text or "")
+    original = text
+    # NUL confuses the tokenizer; a space in its place keeps every offset where it was
     text = text.replace("\x00", " ") if "\x00" in text else text
     published = published or textmod.dateline_date(text)
     run = Run(text, dates.as_date(published), gazetteer or default_gazetteer(),
@@ -731,4 +782,9 @@ def extract(text: str, *, published: dt.date | dt.datetime | None = None,
             progress(round(100 * n / len(STEPS)))
     extraction.mentions = sorted(run.mentions, key=lambda m: (m.start, m.end))
     extraction.claims = run.claims
+    if original is not text:  # quote the text as given, NULs and all
+        extraction.claims = [replace(c, sentence=original[c.sentence_start:c.sentence_end])
+                             for c in run.claims]
+        extraction.mentions = [replace(m, text=original[m.start:m.end])
+                               for m in extraction.mentions]
     return extraction

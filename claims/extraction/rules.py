@@ -134,6 +134,8 @@ BACKGROUND_TIMES = (
     r"\b(?:months|years) ago\b",
     r"\bfor (?:months|years)\b",
     r"\bsince (?:the )?(?:start|beginning|outbreak) of\b",
+    # "which X captured the same summer"
+    r"\bthe same (?:year|summer|winter|spring|autumn|month)\b",
     r"\bsince then\b", r"\bbefore that\b",  # "Since then, the group has carried out raids in X"
     r"\b(?:in|during|by|since) (?:the )?(?:19|20)\d\d\b",  # "during the 2023 counteroffensive"
 )
@@ -160,7 +162,8 @@ DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 DENIED_OBJECTS = frozenset({"claim", "claims", "report", "reports", "allegation", "allegations",
                             "this", "it", "that", "them", "statement", "assertion", "rumour",
                             "rumor", "rumours", "rumors", "account", "accounts", "figure",
-                            "figures", "toll", "version", "assertions"})
+                            "figures", "toll", "version", "assertions", "accusation",
+                            "accusations"})
 
 # Nouns of sources that speak without a person: "Taliban tweets suggested", "rumours spread".
 SOURCE_NOUNS = frozenset({"tweet", "tweets", "rumor", "rumors", "rumour", "rumours", "report",
@@ -205,6 +208,11 @@ INSTITUTIONS = ("general staff", "defence ministry", "defense ministry", "minist
 # the last speaker. Regex alternatives, matched after "the".
 GROUP_ANAPHORS = ("group", "rebel group", "armed group", "paramilitary group", "militant group",
                   "movement", "rebels", "militia", "alliance", "insurgents")
+
+# Verbs whose subject is fighting and whose prepositions say where: "fighting continued near X",
+# "clashes raged in X", "battles broke out in X" (the model often tags "fighting" as a verb).
+FIGHT_GOES_ON_VERBS = frozenset({"continue", "rage", "erupt", "break", "intensify", "resume",
+                                 "flare", "spread", "escalate", "persist", "go", "take"})
 
 # Verbs after which "to X" is an ongoing fact, not an aim: "continued to hold".
 ASPECTUAL_VERBS = frozenset({"continue", "keep", "manage", "remain", "begin", "start", "appear"})

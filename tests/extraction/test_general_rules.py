@@ -284,3 +284,54 @@ def test_state_media_and_local_names_of_sides_resolve_in_their_theatre(run):
 def test_fighters_patrolling_a_place_are_present_in_it(run):
     got = claims_of(run, "A resident said RSF fighters were patrolling the market in Nyala.")
     assert [(g[0], g[1], g[2]) for g in got] == [("Nyala", "other", "RSF")]
+
+
+def test_fighting_near_a_place_and_the_village_after_it_are_about_that_place(run):
+    got = claims_of(run, "Fighting continued near Hrybove, where Russian forces had mounted ten "
+                         "assaults, and Ukrainian troops still hold the village, Ukraine's "
+                         "general staff said.")
+    assert ("Hrybove", "contested") in [(g[0], g[1]) for g in got]
+    assert ("Hrybove", "controls", "Ukraine", "Ukraine") in got
+
+
+def test_a_denial_hung_on_the_sentence_denies_its_own_claim_and_nothing_earlier(run):
+    claims = run("The RSF said it took Nyala on Friday. Russia's defence ministry said its troops "
+                 "had captured Novoselivka, a claim the Ukrainian military rejected.").claims
+    denials = [c for c in claims if c.stance == "denies"]
+    assert [(d.place, d.claimant, d.claimed_controller) for d in denials] == [
+        ("Novoselivka", "Ukraine", "Russia")]
+    claims = run("The RSF said it took Nyala on Friday. The army's conduct drew criticism, an "
+                 "accusation the army rejected.").claims
+    assert [c for c in claims if c.stance == "denies"] == []
+
+
+def test_partisans_and_analysts_of_a_side_are_not_that_side(run):
+    [claim] = run("Pro-Russian military bloggers claimed that Russian units had raised a flag "
+                  "over Novoselivka.").claims
+    assert claim.claimant == "Pro-Russian military bloggers"
+    assert claim.claimed_controller == "Russia"
+    [claim] = run("Military analysts said Russian units had entered Novoselivka.").claims
+    assert claim.claimant == "Military analysts"
+
+
+def test_a_figure_dismissed_denies_the_count_not_the_capture(run):
+    claims = run("Fano said it had taken Kombolcha on Friday. The army said it killed 60 fighters "
+                 "in Nyala. Fano dismissed the figure as invented.").claims
+    [denial] = [c for c in claims if c.stance == "denies"]
+    assert (denial.place, denial.claimant) == ("Nyala", "Fano")
+
+
+def test_attacks_repelled_in_a_later_clause_make_the_claim_a_repel(run):
+    got = claims_of(run, "Ukraine's general staff said Russian forces had launched 17 assaults on "
+                         "Novoselivka and that all of them had been repelled.")
+    assert [(g[0], g[1]) for g in got] == [("Novoselivka", "repelled")]
+
+
+def test_a_capture_the_same_summer_is_background(run):
+    assert claims_of(run, "Lashio, which the MNDAA captured the same summer, is quiet now.") == []
+
+
+def test_a_nul_in_the_text_is_quoted_as_given(run):
+    text = "Rebels seized\x00Talkhan on Friday."
+    claims = run(text).claims
+    assert claims and all(text[c.sentence_start:c.sentence_end] == c.sentence for c in claims)
