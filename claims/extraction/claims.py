@@ -28,6 +28,7 @@ from .rules import (
     GAP_WORDS,
     HEDGES,
     HELD_OBJECTS,
+    IRREGULAR_PAST,
     LOCATIVE_PREPS,
     LOCATOR_PREPS,
     LOSER_SUBJECT,
@@ -120,7 +121,8 @@ def _match(doc, i: int, end: int, words: tuple[str, ...]) -> int | None:
     if i >= end:
         return None
     tok = doc[i]
-    if word != "*" and tok.lemma_.lower() != word and tok.lower_ != word:
+    if word != "*" and tok.lemma_.lower() != word and tok.lower_ != word and \
+            IRREGULAR_PAST.get(tok.lower_) != word:
         return None
     return _match(doc, i + 1, end, words[1:])
 
@@ -136,6 +138,8 @@ def find_triggers(span) -> list[Trigger]:
         cands = _PHRASES.get(lemma, [])
         if lower != lemma:
             cands = cands + _PHRASES.get(lower, [])
+        if lower in IRREGULAR_PAST and IRREGULAR_PAST[lower] != lemma:
+            cands = cands + _PHRASES.get(IRREGULAR_PAST[lower], [])
         best = None
         for words, ctype in sorted(cands, key=lambda e: -len(e[0])) if len(cands) > 1 else cands:
             # a phrase with a gap is a verb frame: "forces were back" is no "force * back"
@@ -191,7 +195,12 @@ def _is_claim(trigger: Trigger) -> bool:
         # a particle makes another verb: "held out", "took off", "fell behind"
         if child.dep_ == "prt" and len(trigger.phrase.split()) == 1:
             return False
-        if child.dep_ == "aux" and child.lemma_.lower() in MODAL_LEMMAS:
+        if child.dep_ == "aux" and child.lemma_.lower() in MODAL_LEMMAS and not (
+                child.lower_ == "to" and (
+                    key.head.lemma_.lower() in ASPECTUAL_VERBS
+                    or any(c.dep_ == "aux" and c.lower_ == "have" for c in key.children))):
+            # "will take", "to take"; but "continuing to advance" goes on, and "claimed to
+            # have entered" says it happened
             return False
         if child.dep_ in ("amod", "compound") and child.lower_ in NOT_FIGHTING_MODIFIERS:
             return False
@@ -243,8 +252,12 @@ def is_background(trigger: Trigger, published) -> bool:
     return published is None or month != published.month
 
 
-def _linked(place: Place, trigger: Trigger) -> bool:
-    """Whether the place is the trigger's object, subject or prepositional complement."""
+def _linked(place: Place, trigger: Trigger, others: frozenset[int] = frozenset()) -> bool:
+    """Whether the place is the trigger's object, subject or prepositional complement.
+
+    `others` are the heads of the sentence's other triggers: a place that hangs on one of them
+    ("took A and were advancing toward B") is that trigger's, not this one's.
+    """
     doc = trigger.key.doc
     key = trigger.key
     # "Panjshir, which has stood strong": a clause on the place itself
@@ -261,6 +274,8 @@ def _linked(place: Place, trigger: Trigger) -> bool:
             return True
         if carrier is not None and tok.head.i == carrier.i and tok.dep_ == "prep":
             return True
+        if tok.i in others and tok.dep_ == "conj" and tok.pos_ == "VERB":
+            return False
         if tok.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "nsubjpass", "dobj",
                             "nsubj", "attr", "npadvmod", "advmod", "cc") or tok.head.i == tok.i:
             return False
@@ -453,7 +468,8 @@ def associate(
         best, how = None, None
         triggers_here = [t for t in triggers if not _apart(span.doc, place, t)]
         for trig in triggers_here:
-            if _linked(place, trig):
+            others = frozenset(t.key.i for t in triggers if t is not trig)
+            if _linked(place, trig, others):
                 best, how = trig, "direct"
                 break
         if best is None:

@@ -632,18 +632,23 @@ def step_denials(run: Run) -> None:
         if denial is None:
             continue
         verb = sent.span.doc[denial.verb_i]
-        if _denies_in_passing(verb):
-            # "X took Y, a claim Z rejected", "..., which Ukraine denied": the claims of this
-            # very sentence, and nothing earlier
-            own = [i for i in sent.claims if run.claims[i].stance == "asserts"
-                   and run.claims[i].claim_type != "casualties"
-                   and run.claims[i].claimant not in (denial.claimant, OUTLET)]
-            _add_denials(run, sent, denial, own)
-            continue
         objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
         # "denied that its fighters were in the town": the places of the denied clause
         named = {p.text for p in sent.places for o in objs if o.dep_ == "ccomp"
                  and o.left_edge.i <= p.start <= o.right_edge.i}
+        # Claims of another side in this very sentence are what a denial beside them answers:
+        # "X took Y, a claim Z rejected", "..., which Ukraine denied", "Alliance says it took
+        # the town; military denies"
+        own = [i for i in sent.claims if run.claims[i].stance == "asserts"
+               and run.claims[i].claim_type != "casualties"
+               and run.claims[i].claimant not in (denial.claimant, OUTLET)
+               and (not named or run.claims[i].place in named)]
+        passing = _denies_in_passing(verb)
+        if own and (passing or not objs or named):
+            _add_denials(run, sent, denial, own)
+            continue
+        if passing:
+            continue  # nothing earlier is what a denial in passing denies
         if objs and not named and not any(o.lower_ in DENIED_OBJECTS or
                                           o.lemma_.lower() in DENIED_OBJECTS for o in objs):
             continue

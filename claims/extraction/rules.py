@@ -65,6 +65,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 # Modifiers that take the fighting out of a trigger: "celebratory gunfire", "warning shots".
 NOT_FIGHTING_MODIFIERS = frozenset({"celebratory", "ceremonial", "warning", "mock"})
 
+# Past forms the small model leaves unlemmatised when it mistags them (headlines especially:
+# "Resistance front says it retook Paryan"): read as the verb they are.
+IRREGULAR_PAST = {"retook": "retake", "took": "take", "overran": "overrun", "fell": "fall",
+                  "held": "hold", "lost": "lose", "fought": "fight", "drove": "drive",
+                  "withdrew": "withdraw", "broke": "break", "won": "win", "beat": "beat",
+                  "forced": "force", "seized": "seize", "captured": "capture",
+                  "recaptured": "recapture", "retaken": "retake", "overrun": "overrun"}
+
 # The longest gap "..." in a trigger phrase may span (tokens).
 GAP_WORDS = 4
 

@@ -335,3 +335,17 @@ def test_a_nul_in_the_text_is_quoted_as_given(run):
     text = "Rebels seized\x00Talkhan on Friday."
     claims = run(text).claims
     assert claims and all(text[c.sentence_start:c.sentence_end] == c.sentence for c in claims)
+
+
+def test_a_headline_claim_and_its_bare_denial(run):
+    claims = run("Resistance front says it retook Qarabel district; Taliban deny").claims
+    assert [(c.place, c.claim_type, c.claimant) for c in claims] == [
+        ("Qarabel district", "captured", "NRF"), ("Qarabel district", "denied", "Taliban")]
+
+
+def test_going_on_to_advance_and_claiming_to_have_entered_are_claims(run):
+    got = claims_of(run, "Russia's defence ministry said its units had taken control of "
+                         "Novoselivka and were continuing to advance toward Kherson.")
+    assert [(g[0], g[1]) for g in got] == [("Novoselivka", "captured"), ("Kherson", "other")]
+    got = claims_of(run, "Tigray forces claimed to have entered Kombolcha on Friday.")
+    assert [(g[0], g[1], g[3]) for g in got] == [("Kombolcha", "other", "Tigray forces")]
