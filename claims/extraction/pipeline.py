@@ -24,6 +24,7 @@ from .entities import MODEL, PLACE_LABEL, People, Person, clean_name, model_vers
 from .gazetteer import Gazetteer, default_gazetteer
 from .rules import (
     DENIED_OBJECTS,
+    FALSE_WORDS,
     GROUP_ANAPHORS,
     HEDGE_BACK_REFERENCE,
     INSTITUTIONS,
@@ -629,10 +630,21 @@ def step_denials(run: Run) -> None:
         if any(run.claims[i].stance == "denies" for i in sent.claims):
             continue
         denial = next((a for a in sent.attrs if a.denial and not a.passive), None)
+        called = None
+        if denial is None:
+            # "said the claim was baseless": a saying verb whose clause calls a claim false
+            for a in sent.attrs:
+                called = None if a.passive or a.verb_i is None else \
+                    _called_false_claim(sent.span.doc[a.verb_i])
+                if called is not None:
+                    denial = replace(a, denial=True)
+                    break
         if denial is None:
             continue
         verb = sent.span.doc[denial.verb_i]
         objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
+        if called is not None:
+            objs = [called]
         # "denied that its fighters were in the town": the places of the denied clause
         named = {p.text for p in sent.places for o in objs if o.dep_ == "ccomp"
                  and o.left_edge.i <= p.start <= o.right_edge.i}
@@ -655,6 +667,21 @@ def step_denials(run: Run) -> None:
         # "dismissed the figure", "rejected the toll": a count is denied, not a capture
         counts = any(o.lower_ in _COUNT_OBJECTS for o in objs)
         _add_denials(run, sent, denial, _denied_claims(run, si, denial, named, counts))
+
+
+def _called_false_claim(verb):
+    """The claim noun of "the claim was baseless" said by `verb`, or None (rules.FALSE_WORDS)."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in DENIED_OBJECTS or subj.lower_ in ("it", "this",
+                                                                                "that", "them"):
+            continue
+        if any(c.dep_ in ("acomp", "attr") and (c.lower_ in FALSE_WORDS or c.lemma_ in
+                                                FALSE_WORDS) for c in clause.children):
+            return subj
+    return None
 
 
 def _denies_in_passing(verb) -> bool:

@@ -276,6 +276,7 @@ PLACE_HEADS = {
     "camp": "other", "square": "other", "palace": "other", "refinery": "other",
     "hospital": "other", "stronghold": "other", "gorge": "other", "market": "other",
     "outpost": "other", "barracks": "other", "station": "other", "junction": "other",
+    "strongpoint": "other", "plant": "other", "factory": "other", "mine": "other",
 }
 # "X of Y" phrases whose Y is the place itself ("the town of Qarabel").
 PLACE_OF_WORDS = ("villages", "village", "towns", "town", "cities", "city", "districts", "district",

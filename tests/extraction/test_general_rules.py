@@ -349,3 +349,11 @@ def test_going_on_to_advance_and_claiming_to_have_entered_are_claims(run):
     assert [(g[0], g[1]) for g in got] == [("Novoselivka", "captured"), ("Kherson", "other")]
     got = claims_of(run, "Tigray forces claimed to have entered Kombolcha on Friday.")
     assert [(g[0], g[1], g[3]) for g in got] == [("Kombolcha", "other", "Tigray forces")]
+
+
+def test_saying_a_claim_is_baseless_denies_it(run):
+    claims = run("The NRF said it had taken Dorak on Friday. A Taliban spokesman said the claim "
+                 "was baseless and that all of Dorak was under the control of the Islamic "
+                 "Emirate.").claims
+    assert [(c.place, c.claimant, c.claimed_controller) for c in claims
+            if c.stance == "denies"] == [("Dorak", "Taliban", "NRF")]
