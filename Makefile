@@ -46,7 +46,7 @@ chromium:
 
 # The dev corpus (third-party, in ../shared) and the project's own sets in bench/eval
 # (dev2 and practice for development, sealed for measurement only; see bench/eval/README.md).
-EVAL_SETS := dev2 practice round3 sealed1 round4 sealed
+EVAL_SETS := dev2 practice round3 sealed1 round4 round5 round6 sealed
 
 eval: venv
 	@mkdir -p var
