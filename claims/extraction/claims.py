@@ -352,16 +352,20 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
             pass  # only names right after "an offensive on", "fighting around": below
         # "captured Belmora", "reached Kemise": a name the gazetteer lacks as the object
         elif trig.type in ("captured", "controls", "other", "lost"):
-            for obj in trig.key.children:
+            # "seized Uspenivka and Olenokostiantynivka": the object and the names coordinated
+            # with it
+            objs = [c for c in trig.key.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+            objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
+            for obj in objs:
                 if (
-                    obj.dep_ == "dobj"
-                    and obj.pos_ == "PROPN"
+                    obj.pos_ == "PROPN"
                     and obj.is_title
                     and obj.i not in taken
                     and obj.ent_type_ not in ("ORG", "NORP", "DATE", "TIME")
                     and not is_other(obj)
                 ):
-                    start = _name_start(doc, obj, trig.key.i)
+                    start = _name_start(doc, obj, obj.head.i if obj.dep_ == "conj"
+                                        else trig.key.i)
                     out.append(Place(start, obj.i + 1, doc[start:obj.i + 1].text, "other", None))
                     taken.update(range(start, obj.i + 1))
         heads = {trig.key}
@@ -603,6 +607,8 @@ def _follows_place(doc, prep, place: Place, places: list[Place]) -> bool:
         return any(q is not place and not q.landmark and q.start <= i < q.end for q in places)
 
     before = prep.i - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1  # "Gida Ayana town, in East Wollega zone"
     if before >= 0 and in_other(before):
         return True
     # "Khinj and Rokha districts in X": past the place word to the names
@@ -797,6 +803,9 @@ def for_trigger(trig: Trigger, attrs: list[Attribution]) -> Attribution | None:
         doc = trig.key.doc
         named = next((a for a in attrs if a.verb_i is not None
                       and doc[a.verb_i].lower_ == "according"), None)
+        # "Clashes were reported around X, residents said": the residents report it
+        named = named or next((a for a in attrs if not a.passive and a.verb_i is not None
+                               and not a.denial and a.claimant not in (None, OUTLET)), None)
         if named is not None:
             return named
     return attr

@@ -23,6 +23,7 @@ from .attribution import OUTLET_VOICE, Attribution, SentenceContext, attribution
 from .entities import MODEL, PLACE_LABEL, People, Person, clean_name, model_version, nlp_for
 from .gazetteer import Gazetteer, default_gazetteer
 from .rules import (
+    ADMISSION_VERBS,
     DENIED_OBJECTS,
     FALSE_WORDS,
     GROUP_ANAPHORS,
@@ -141,7 +142,8 @@ _INSTITUTION_RX = re.compile(r"\b(?:the\s+)?(" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(INSTITUTIONS, key=len, reverse=True))
     + r")\b", re.I)
 _PRO_ANTI_BEFORE = re.compile(r"\b(?:pro|anti)-[\w-]+\s+$", re.I)
-_OUTSIDERS_AFTER = re.compile(r"\s+(?:analysts?|experts?|bloggers?|observers?|historians?|"
+_OUTSIDERS_AFTER = re.compile(r"\s+(?:(?:military|war|political|security)\s+)?"
+                              r"(?:analysts?|experts?|bloggers?|observers?|historians?|"
                               r"commentators?|watchers?)\b", re.I)
 _TAILS: dict[int, dict[str, tuple[str, ...]]] = {}
 _GROUP_RX = re.compile(r"\bthe\s+(" + "|".join(
@@ -193,7 +195,8 @@ def step_actors(run: Run) -> None:
     country = run.country = _article_country(run)
     for sent in run.sentences:
         span = sent.span
-        matches = run.registry.find(span.text, country)
+        matches = [m for m in run.registry.find(span.text, country)
+                   if not _OUTSIDERS_AFTER.match(span.text, m.end)]
         for m in _INSTITUTION_RX.finditer(span.text):
             if any(a.start < m.end() and m.start() < a.end for a in matches):
                 continue
@@ -260,6 +263,12 @@ def step_people(run: Run) -> None:
             if ent.label_ != "PERSON":
                 continue
             s, e = ent.start, ent.end
+            root = ent.root
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head  # "seized Hrybove and Zelenyi Hai": as the first conjunct
+            if root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_TAKING_VERBS \
+                    and root.i != ent.root.i and not run.people.known(ent.text):
+                continue
             if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS:
                 continue  # "fighting around Avdiivka": a place the model took for a name
             if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in _PLACE_TAKING_VERBS \
@@ -600,6 +609,10 @@ def _claim(run: Run, sent: Sentence, f, attr: Attribution, note, last_province) 
                         and c.claimant != (attr.claimant or OUTLET) and c.claimed_controller), None)
         if earlier is not None:
             controller = earlier.claimed_controller
+    elif ctype == "captured" and attr.verb_i is not None and \
+            doc[attr.verb_i].lemma_.lower() in ADMISSION_VERBS and attr.actors and \
+            controller not in (None, *attr.actors):
+        ctype = "lost"  # "the junta retook X, a PDF commander acknowledged": the PDF lost X
     place = f.place
     p_start = p_end = None
     admin_parent = None

@@ -357,3 +357,35 @@ def test_saying_a_claim_is_baseless_denies_it(run):
                  "Emirate.").claims
     assert [(c.place, c.claimant, c.claimed_controller) for c in claims
             if c.stance == "denies"] == [("Dorak", "Taliban", "NRF")]
+
+
+def test_a_side_that_acknowledges_the_other_took_a_place_has_lost_it(run):
+    got = claims_of(run, "The junta retook the town of Pinlebu on Sunday, a PDF commander "
+                         "acknowledged.")
+    assert [(g[0], g[1], g[3]) for g in got] == [("Pinlebu", "lost", "PDF")]
+
+
+def test_an_unknown_village_coordinated_with_a_taken_one_is_taken_too(run):
+    got = claims_of(run, "Russia's defence ministry said its troops had seized Hrybove and "
+                         "Zelenyi Hai on Friday.")
+    assert [(g[0], g[1]) for g in got] == [("Hrybove", "captured"), ("Zelenyi Hai", "captured")]
+
+
+def test_a_town_then_its_zone_after_a_comma_is_located_by_it(run):
+    got = claims_of(run, "The OLA said its fighters had pushed government troops out of Talkhan "
+                         "town, in Sarvan province, on Friday.")
+    assert [g[0] for g in got] == ["Talkhan town"]
+
+
+def test_clashes_reported_then_a_named_source_is_that_source_s_report(run):
+    got = claims_of(run, "Clashes were reported on Friday around Nyala, residents said.")
+    assert [(g[0], g[3]) for g in got] == [("Nyala", "residents")]
+
+
+def test_local_and_health_officials_are_not_the_state(run):
+    [claim] = run("Two civilians were killed in Kombolcha on Friday, a health official in the "
+                  "town said.").claims
+    assert claim.claimant == "health official"
+    [claim] = run("Russian military bloggers claimed that assault units had entered "
+                  "Novoselivka.").claims
+    assert claim.claimant == "Russian military bloggers"
