@@ -144,6 +144,8 @@ BACKGROUND_TIMES = (
     r"\bsince (?:the )?(?:start|beginning|outbreak) of\b",
     # "which X captured the same summer"
     r"\bthe same (?:year|summer|winter|spring|autumn|month)\b",
+    r"\bthe following (?:year|month|spring|summer|autumn|winter)\b",  # "retaken the following year"
+    r"\b(?:weeks|months|years) later\b", r"\bever since\b",
     r"\bsince then\b", r"\bbefore that\b",  # "Since then, the group has carried out raids in X"
     r"\b(?:in|during|by|since) (?:the )?(?:19|20)\d\d\b",  # "during the 2023 counteroffensive"
 )

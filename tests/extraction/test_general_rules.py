@@ -389,3 +389,8 @@ def test_local_and_health_officials_are_not_the_state(run):
     [claim] = run("Russian military bloggers claimed that assault units had entered "
                   "Novoselivka.").claims
     assert claim.claimant == "Russian military bloggers"
+
+
+def test_events_told_as_later_or_following_years_are_background(run):
+    assert claims_of(run, "The village was retaken by Russian forces the following year.") == []
+    assert claims_of(run, "Sarvan fell weeks later, and the front has held ever since.") == []
