@@ -23,6 +23,7 @@ from .rules import (
     DENIAL_VERBS,
     DENIED_OBJECTS,
     DESTINATION_PREPS,
+    FACILITY_HEADS,
     FALSE_WORDS,
     FIGHT_GOES_ON_VERBS,
     GAP_WORDS,
@@ -252,11 +253,11 @@ def is_background(trigger: Trigger, published) -> bool:
     return published is None or month != published.month
 
 
-def _linked(place: Place, trigger: Trigger, others: frozenset[int] = frozenset()) -> bool:
+def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) -> bool:
     """Whether the place is the trigger's object, subject or prepositional complement.
 
-    `others` are the heads of the sentence's other triggers: a place that hangs on one of them
-    ("took A and were advancing toward B") is that trigger's, not this one's.
+    `keys` are the heads of the sentence's triggers: a place that hangs on another one ("took A
+    and were advancing toward B") is that trigger's, not this one's.
     """
     doc = trigger.key.doc
     key = trigger.key
@@ -274,8 +275,8 @@ def _linked(place: Place, trigger: Trigger, others: frozenset[int] = frozenset()
             return True
         if carrier is not None and tok.head.i == carrier.i and tok.dep_ == "prep":
             return True
-        if tok.i in others and tok.dep_ == "conj" and tok.pos_ == "VERB":
-            return False
+        if tok.i in keys and tok.dep_ == "conj" and tok.pos_ == "VERB":
+            return False  # (its own key returned True above)
         if tok.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "nsubjpass", "dobj",
                             "nsubj", "attr", "npadvmod", "advmod", "cc") or tok.head.i == tok.i:
             return False
@@ -459,9 +460,8 @@ def associate(
 ) -> list[Found]:
     """Give each place the trigger that governs it; one Found per place."""
     out = []
-    triggers_at = {t.key.i for t in triggers} | {
-        i for t in triggers for i in range(t.start, t.end)
-    }
+    keys = frozenset(t.key.i for t in triggers)
+    triggers_at = keys | {i for t in triggers for i in range(t.start, t.end)}
     for place in places:
         if (
             place.landmark
@@ -472,8 +472,7 @@ def associate(
         best, how = None, None
         triggers_here = [t for t in triggers if not _apart(span.doc, place, t)]
         for trig in triggers_here:
-            others = frozenset(t.key.i for t in triggers if t is not trig)
-            if _linked(place, trig, others):
+            if _linked(place, trig, keys):
                 best, how = trig, "direct"
                 break
         if best is None:
@@ -572,17 +571,12 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
         return False  # "positions in the town"
     if _in_other(host.i, place, places):
         return True
-    # a parse that hangs "in X" on the verb: the place right before the preposition locates; "a
-    # Taliban base in X", a facility with no name of its own, puts the claim on X
-    return host.pos_ in ("NOUN", "PROPN") and host.lower_ in PLACE_HEADS and \
-        host.lower_ not in _FACILITY_HEADS or (
-            host.pos_ in ("NOUN", "PROPN") and host.lower_ in _FACILITY_HEADS
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in host.children))
-
-
-# Facilities that, unnamed ("a base", "an outpost"), only say what in a place was hit or taken
-_FACILITY_HEADS = frozenset({"base", "checkpoint", "outpost", "compound", "camp", "headquarters",
-                             "garrison", "barracks", "station", "position", "positions"})
+    # a parse that hangs "in X" on the verb: the place right before the preposition locates
+    if host.pos_ not in ("NOUN", "PROPN") or host.lower_ not in PLACE_HEADS:
+        return False
+    if host.lower_ in FACILITY_HEADS:  # "a Taliban base in X" puts the claim on X
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in host.children)
+    return True
 
 
 def _in_other(i: int, place: Place, places: list[Place]) -> bool:
@@ -603,20 +597,17 @@ def _in_description(doc, tok, place: Place, places: list[Place]) -> bool:
 
 
 def _follows_place(doc, prep, place: Place, places: list[Place]) -> bool:
-    def in_other(i: int) -> bool:
-        return any(q is not place and not q.landmark and q.start <= i < q.end for q in places)
-
     before = prep.i - 1
     if before >= 0 and doc[before].text == ",":
         before -= 1  # "Gida Ayana town, in East Wollega zone"
-    if before >= 0 and in_other(before):
+    if before >= 0 and _in_other(before, place, places):
         return True
     # "Khinj and Rokha districts in X": past the place word to the names
     while before >= 0 and (
         doc[before].lower_ in PLACE_HEADS or doc[before].lower_ in PLACE_OF_WORDS
     ):
         before -= 1
-    return before >= 0 and in_other(before)
+    return before >= 0 and _in_other(before, place, places)
 
 
 def repelled_override(found: list[Found], triggers: list[Trigger]) -> None:
@@ -635,14 +626,24 @@ def _own_clause(repel: Trigger, f: Found) -> bool:
     verb = repel.key
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    for clause in [verb, *verb.ancestors]:
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for clause, subjects in _subject_clauses(verb, ("advcl", "conj", "ccomp")):
         # "... and that all of them had been repelled": a subject that points back is the
         # attack already named, not a clause of its own
-        if clause.dep_ in ("advcl", "conj", "ccomp") and subjects and not any(
-                c.lower_ in _BACK_POINTING for c in subjects):
-            return not (clause.left_edge.i <= f.trigger.key.i <= clause.right_edge.i)
+        if not any(c.lower_ in _BACK_POINTING for c in subjects):
+            return not _covers(clause, f.trigger.key.i)
     return False
+
+
+def _subject_clauses(verb, deps: tuple[str, ...]):
+    """`verb` and its ancestors that head a clause of a kind in `deps` with its own subject."""
+    for clause in [verb, *verb.ancestors]:
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if clause.dep_ in deps and subjects:
+            yield clause, subjects
+
+
+def _covers(clause, i: int) -> bool:
+    return clause.left_edge.i <= i <= clause.right_edge.i
 
 
 _BACK_POINTING = frozenset({"all", "they", "them", "it", "both", "each", "most", "these",
@@ -778,15 +779,9 @@ def outside_own_clauses(trig: Trigger, attrs: list[Attribution]) -> Attribution 
         if attr.verb_i is None:
             continue
         verb = doc[attr.verb_i]
-        inside = False
-        for clause in [verb, *verb.ancestors]:
-            if clause.dep_ in ("advcl", "conj") and any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and \
-                    not (clause.left_edge.i <= trig.key.i <= clause.right_edge.i) and \
-                    any(c.dep_ == "mark" or c.lower_ in ("while", "but", "whereas")
-                        for c in clause.children):
-                inside = True
-                break
+        inside = any(not _covers(clause, trig.key.i) and any(
+            c.dep_ == "mark" or c.lower_ in ("while", "but", "whereas") for c in clause.children)
+            for clause, _ in _subject_clauses(verb, ("advcl", "conj")))
         if not inside:
             return attr
     return None

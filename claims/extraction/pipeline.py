@@ -263,15 +263,12 @@ def step_people(run: Run) -> None:
             if ent.label_ != "PERSON":
                 continue
             s, e = ent.start, ent.end
-            root = ent.root
-            while root.dep_ == "conj" and root.head.i != root.i:
-                root = root.head  # "seized Hrybove and Zelenyi Hai": as the first conjunct
-            if root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_TAKING_VERBS \
-                    and root.i != ent.root.i and not run.people.known(ent.text):
-                continue
             if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS:
                 continue  # "fighting around Avdiivka": a place the model took for a name
-            if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in _PLACE_TAKING_VERBS \
+            obj = ent.root
+            while obj.dep_ == "conj" and obj.head.i != obj.i:
+                obj = obj.head  # "seized Hrybove and Zelenyi Hai": as the first conjunct
+            if obj.dep_ == "dobj" and obj.head.lemma_.lower() in _PLACE_TAKING_VERBS \
                     and not run.people.known(ent.text):
                 continue  # "reached Kemise": likewise
             if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "on" and \
@@ -494,12 +491,12 @@ def step_claims(run: Run) -> None:
         span = sent.span
         doc = span.doc
         found_places = places.find(span, run.gazetteer, is_actor, countries, known)
+        sources = {i for a in sent.attrs for i in a.np_tokens}  # who speaks: not a claim place
         resolved = []
         for p in found_places:
             if p.entry is None and p.kind is None:  # an anaphor: "the valley"
                 # the nearest place before it, in this sentence first ("fighting near X ...
                 # troops still hold the village")
-                sources = {i for a in sent.attrs for i in a.np_tokens}
                 here = [q for q in resolved if not q.landmark and q.start < p.start
                         and (not q.weak or q.kind is not None) and q.start not in sources]
                 ante = _antecedent(p.text, history + here)
@@ -536,8 +533,7 @@ def step_claims(run: Run) -> None:
             return tok.i in actor_toks or tok.i in person_toks or tok.text in countries
 
         common = claimrules.common_places(span, triggers, taken, is_other)
-        excluded = {i for a in sent.attrs for i in a.np_tokens}
-        found = claimrules.associate(span, resolved + common, triggers, excluded)
+        found = claimrules.associate(span, resolved + common, triggers, sources)
         for p in common:
             if p.text[:1].isupper():
                 history.append(p)

@@ -309,6 +309,11 @@ LANDMARK_CUES = (
     r"(?:flights?|road|trip|journey) (?:from|to)",
 )
 
+# Facilities that, unnamed ("a Taliban base in X", "an outpost in X"), only say what in a place was
+# hit or taken: the claim is on X. Named or definite ("the compound in X") they are the place.
+FACILITY_HEADS = frozenset({"base", "checkpoint", "outpost", "compound", "camp", "headquarters",
+                            "garrison", "barracks", "station"})
+
 # Prepositions that locate a thing in or by a place. A named place after one of them, hung on
 # another place ("the villages of A and B in Kharkiv region", "a town in Mandalay region"), only
 # says where that place is: the claim is on the place located, not on the one around it.
