@@ -231,24 +231,50 @@ def _earlier_year(text: str, published) -> bool:
 
 
 def is_background(trigger: Trigger, published) -> bool:
-    """Whether the trigger's clause is dated before the reporting window (rules.BACKGROUND_*)."""
+    """Whether the trigger's clause is dated before the reporting window (rules.BACKGROUND_*).
+
+    A relative or "when" clause takes the date of the clause it hangs on: "the 2020-2022 war in
+    Tigray, in which X took Y", "in late 2024, when KIA units entered the town".
+    """
     sentence = trigger.key.sent.text if trigger.key.doc.has_annotation("SENT_START") else ""
     if not (_BACKGROUND.search(sentence) or _BACKGROUND_MONTH.search(sentence)
             or _earlier_year(sentence, published)):
         return False  # the common case, cheaply: no dated background in the sentence at all
-    verb = trigger.key
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    # the clause without the clauses of its own that it governs (said ... that X fell)
-    own = [t for t in verb.subtree if not any(
+    verb = _clause_verb(trigger.key)
+    for _ in range(3):
+        dated = _dated_before(_own_text(verb), published)
+        if dated is not None:
+            return dated
+        if not (verb.dep_ == "relcl" or (verb.dep_ == "advcl" and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in verb.children))):
+            return False
+        verb = _clause_verb(verb.head)
+    return False
+
+
+def _clause_verb(tok):
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _own_text(verb) -> str:
+    """The clause of `verb` without the clauses of its own that it governs (said ... that X
+    fell)."""
+    return " ".join(t.text for t in verb.subtree if not any(
         a.dep_ in ("ccomp", "advcl", "relcl") and a.i != verb.i and verb.is_ancestor(a)
-        for a in t.ancestors if a.i != t.i)]
-    text = " ".join(t.text for t in own)
+        for a in t.ancestors if a.i != t.i) and not (
+        t.dep_ in ("ccomp", "advcl", "relcl") and t.i != verb.i))
+
+
+def _dated_before(text: str, published) -> bool | None:
+    """True when the text dates itself before the reporting window, False when it names this
+    month, None when it names no time at all."""
     if _BACKGROUND.search(text) or _earlier_year(text, published):
         return True
     m = _BACKGROUND_MONTH.search(text)
     if m is None:
-        return False
+        return None
     month = _MONTHS.index(m["month"].lower()) + 1
     return published is None or month != published.month
 

@@ -541,7 +541,8 @@ def step_claims(run: Run) -> None:
                     known.setdefault(p.text, p)
         del history[:-60]  # anaphors look back a few sentences only
         claimrules.repelled_override(found, triggers)
-        # A casualty count with no place of its own takes the sentence's place, or none.
+        # A casualty count with no place of its own takes the sentence's place; with none it is
+        # dropped: the board and the desk read claims by place.
         for trig in triggers:
             if trig.type == "casualties" and not any(f.trigger is trig for f in found):
                 # (a name found only as a trigger's argument counts: "an assault on X")
@@ -552,7 +553,7 @@ def step_claims(run: Run) -> None:
                 if spare is None and trig.key.dep_ in ("conj", "advcl"):
                     spare = next((f.place for f in found if f.place is not None
                                   and f.trigger.key.i == trig.key.head.i), None)
-                if spare is not None or not found:
+                if spare is not None:
                     found.append(claimrules.Found(spare, trig, "casualties", None, "sentence"))
         best: dict[str, claimrules.Found] = {}
         rank = {"direct": 0, "scope": 1, "near": 2, "sentence": 3}

@@ -134,7 +134,8 @@ MODAL_LEMMAS = frozenset({"will", "would", "can", "could", "may", "might", "shal
 # ("seized the town in January", "has held much of the state since November", "in 2021"). A month
 # is background only when it is not the month of publication (checked in claims.py).
 BACKGROUND_MONTH = (
-    r"\b(?:in|since|by|until|during|from) (?:early |late |mid-?)?(?P<month>{months})\b(?! \d)"
+    r"\b(?:in|since|by|until|during|from) (?:early |late |mid-?)?(?P<month>{months})\b"
+    r"(?! \d{{1,2}}\b)"  # not a day ("in March 12"), but a year may follow ("in March 2025")
 )
 BACKGROUND_TIMES = (
     r"\b(?:in|since|by) (?:early |late |mid-?)?(?:19|20)\d\d\b",

@@ -394,3 +394,26 @@ def test_local_and_health_officials_are_not_the_state(run):
 def test_events_told_as_later_or_following_years_are_background(run):
     assert claims_of(run, "The village was retaken by Russian forces the following year.") == []
     assert claims_of(run, "Sarvan fell weeks later, and the front has held ever since.") == []
+
+
+# --- Round 5 and round 6, studied in a second session on 2026-11-21 ------------------------------
+
+def test_a_relative_or_when_clause_takes_the_date_of_the_clause_it_hangs_on(run):
+    assert claims_of(run, "The unrest grew out of the 2018-2020 war in Sarvan, in which the NRF "
+                          "captured Dorak and Qarabel.") == []
+    assert claims_of(run, "Fighting first reached the valley in late 2021, when NRF units "
+                          "entered Talkhan from the north.") == []
+    # the date of the main clause does not spill into a clause of its own that is current
+    got = claims_of(run, "The NRF, which was formed in 2019, said on Friday it had captured "
+                         "Dorak.")
+    assert [(g[0], g[1]) for g in got] == [("Dorak", "captured")]
+
+
+def test_a_month_with_its_year_before_the_reporting_month_is_background(run):
+    assert claims_of(run, "The army retook Talkhan in March 2022, and the rebels have since "
+                          "regrouped in Dorak.") == []
+
+
+def test_a_casualty_count_with_no_place_gives_no_claim(run):
+    assert claims_of(run, "Rights groups said dozens of civilians had been killed in air "
+                          "strikes.") == []
