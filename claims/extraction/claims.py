@@ -16,6 +16,7 @@ from .attribution import Attribution, for_token
 from .places import ANAPHORIC_HEADS, Place, place_head
 from .rules import (
     ASPECTUAL_VERBS,
+    ATTEMPT_WORDS,
     BACKGROUND_MONTH,
     BACKGROUND_TIMES,
     BACKGROUND_YEAR,
@@ -296,11 +297,26 @@ def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) 
     # "fighting continued near X": the place hangs on the verb the fighting is the subject of
     carrier = key.head if (trigger.type == "contested" and key.dep_ in ("nsubj", "nsubjpass")
                            and key.head.lemma_.lower() in FIGHT_GOES_ON_VERBS) else None
-    for _ in range(5):
+    repel = trigger.type == "repelled"
+    # "Russian troops tried to storm X but were pushed back": the attempt the repel answers
+    tried = key.head if repel and key.dep_ == "conj" and \
+        key.head.lemma_.lower() in ATTEMPT_WORDS else None
+    for _ in range(6):
         if trigger.start <= tok.i < trigger.end or tok.i == key.i:
             return True
         if carrier is not None and tok.head.i == carrier.i and tok.dep_ == "prep":
             return True
+        if repel and tok.dep_ in ("acl", "xcomp") and tok.pos_ == "VERB" and \
+                tok.head.lemma_.lower() in ATTEMPT_WORDS:
+            # "pushed back an attempt to retake X": the goal of the attempt
+            if tried is not None and tok.head.i == tried.i:
+                return True
+            tok = tok.head
+            continue
+        if repel and tok.dep_ == "prep" and tok.lower_ == "by" and \
+                tok.head.lemma_.lower() in ATTEMPT_WORDS:
+            tok = tok.head  # "an attack by the RSF on X": the parse hangs "on X" on the attacker
+            continue
         if tok.i in keys and tok.dep_ == "conj" and tok.pos_ == "VERB":
             return False  # (its own key returned True above)
         if tok.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "nsubjpass", "dobj",
@@ -707,7 +723,9 @@ def controller(f: Found, actor_at, registry, principal: list[str]) -> str | None
         if subject_actor is None and (subj.lower_ in ("it", "they", "we")
                                       or subj.lower_ in PRESENCE_SUBJECTS):
             subject_actor = claimant_actor
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in holder.children)
+    # "tried to storm X but were pushed back": the passive is on the trigger, not its holder
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in holder.children) or \
+        any(c.dep_ == "auxpass" for c in key.children)
     phrase = trig.phrase
     if f.type == "repelled":
         attacker = subject_actor

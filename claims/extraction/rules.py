@@ -331,6 +331,11 @@ CLAUSE_DEPS = frozenset({"conj", "advcl"})
 # "the fight for X"): such a noun claims that place, not the rest of the clause around it.
 NOMINAL_ARGUMENT_PREPS = frozenset({"of", "on", "against", "for"})
 
+# Attempts whose goal is the place of a repelled claim: "pushed back a junta attempt to retake X",
+# "foiled a bid to enter X", "tried to storm X but were pushed back" (lemmas).
+ATTEMPT_WORDS = frozenset({"attempt", "try", "bid", "effort", "push", "attack", "assault",
+                           "offensive", "drive", "seek"})
+
 # Prepositions that put a trigger's claim on the place after them.
 LOCATIVE_PREPS = frozenset({"in", "at", "into", "toward", "towards", "on", "near", "around",
                             "outside", "inside", "for", "of", "to", "from", "across", "over",

@@ -417,3 +417,19 @@ def test_a_month_with_its_year_before_the_reporting_month_is_background(run):
 def test_a_casualty_count_with_no_place_gives_no_claim(run):
     assert claims_of(run, "Rights groups said dozens of civilians had been killed in air "
                           "strikes.") == []
+
+
+def test_a_repelled_attempt_to_take_a_place_is_a_repelled_claim_on_it(run):
+    got = claims_of(run, "The Taliban said their fighters had pushed back a rebel attempt to "
+                         "retake Talkhan on Friday.")
+    assert got == [("Talkhan", "repelled", "Taliban", "Taliban")]
+    got = claims_of(run, "Russian troops tried to storm Novoselivka on Friday but were pushed "
+                         "back, Ukraine's general staff said.")
+    assert got == [("Novoselivka", "repelled", "Ukraine", "Ukraine")]
+
+
+def test_an_attack_by_a_side_on_a_place_hung_on_the_attacker_is_still_on_the_place(run):
+    got = claims_of(run, "Sudan's army said on Friday it had pushed back an attack by the "
+                         "paramilitary Rapid Support Forces on Nyala, the capital of the state, "
+                         "as fighting spread.")
+    assert got == [("Nyala", "repelled", "SAF", "SAF")]
