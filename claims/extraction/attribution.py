@@ -127,11 +127,20 @@ def _np_tokens(head) -> list:
 
 
 def _head_phrase(head) -> str:
-    """The subject's head with its left modifiers: "Kabul emergency hospital", "witnesses"."""
-    left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")]
+    """The subject's head with its left modifiers: "Kabul emergency hospital", "witnesses".
+
+    A count is not part of a source's name ("two residents" are residents), nor is a common
+    noun that owns it ("the camp's Emergency Response Room" is the Emergency Response Room).
+    """
+    left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
+            and c.lower_ not in _COUNT_WORDS and not (c.dep_ == "poss" and c.pos_ == "NOUN")]
     start = min([head.i] + [c.left_edge.i for c in left])
     text = head.doc[start:head.i + 1].text
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+_COUNT_WORDS = frozenset({"several", "some", "many", "few", "other", "two", "three", "four",
+                          "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"})
 
 
 def both_sides(principal: list[str], order_text: str = "") -> tuple[str, ...]:

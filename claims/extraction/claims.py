@@ -39,6 +39,7 @@ from .rules import (
     NOMINAL_ARGUMENT_PREPS,
     NOT_FIGHTING_MODIFIERS,
     OUTSIDE_PREPS,
+    PART_WORDS,
     PEOPLE_NOUNS,
     PLACE_HEADS,
     PLACE_OF_WORDS,
@@ -163,6 +164,8 @@ def find_triggers(span) -> list[Trigger]:
         if toks[0].pos_ == "ADP" and toks[0].head.pos_ in ("VERB", "AUX") and \
                 not (toks.start <= toks[0].head.i < toks.end):
             key = toks[0].head  # "is under our control", "remained in control": the verb
+        elif key.pos_ == "ADJ" and key.dep_ == "acomp" and len(toks) == 1:
+            key = key.head  # "the town was fully secure": the copula, whose subject is the place
         out.append(Trigger(ctype, " ".join(words), i, stop, key))
         i = stop
     return [t for t in out if _is_claim(t)]
@@ -242,10 +245,14 @@ def is_background(trigger: Trigger, published) -> bool:
             or _earlier_year(sentence, published)):
         return False  # the common case, cheaply: no dated background in the sentence at all
     verb = _clause_verb(trigger.key)
-    for _ in range(3):
+    for _ in range(4):
         dated = _dated_before(_own_text(verb), published)
         if dated is not None:
             return dated
+        if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                           for c in verb.children):
+            verb = verb.head  # "when fighters seized X and raised their flag over Y"
+            continue
         if not (verb.dep_ == "relcl" or (verb.dep_ == "advcl" and any(
                 c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in verb.children))):
             return False
@@ -306,9 +313,13 @@ def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) 
             return True
         if carrier is not None and tok.head.i == carrier.i and tok.dep_ == "prep":
             return True
-        if repel and tok.dep_ in ("acl", "xcomp") and tok.pos_ == "VERB" and \
-                tok.head.lemma_.lower() in ATTEMPT_WORDS:
-            # "pushed back an attempt to retake X": the goal of the attempt
+        if repel and tok.dep_ in ("acl", "xcomp") and tok.pos_ == "VERB" and (
+                tok.head.lemma_.lower() in ATTEMPT_WORDS or tok.lemma_.lower() in ATTEMPT_WORDS):
+            # "pushed back an attempt to retake X", "fought off a column trying to reach X":
+            # the goal of the attempt, not where it set out from
+            if any(t.dep_ == "prep" and t.lower_ == "from" and tok.is_ancestor(t)
+                   for t in doc[place.start].ancestors):
+                return False
             if tried is not None and tok.head.i == tried.i:
                 return True
             tok = tok.head
@@ -567,6 +578,10 @@ def _apart(doc, place: Place, trig: Trigger) -> bool:
             if not (anc.i == trig.key.i or anc.is_ancestor(trig.key)):
                 return True
             break
+    # "a column trying to reach X from Y", "advanced on X from Y": where a move set out from
+    if trig.type in ("repelled", "other") and tok.dep_ == "pobj" and tok.head.lower_ == "from" \
+            and tok.head.head.pos_ == "VERB":
+        return True
     if trig.type == "lost" or trig.phrase in LOSER_SUBJECT:
         prep = tok.head if tok.dep_ == "pobj" else None
         if prep is not None and prep.lower_ in DESTINATION_PREPS:
@@ -596,6 +611,10 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
     if prep is not None and prep.dep_ == "prep" and prep.lower_ == "of" and \
             _in_other(prep.head.i, place, places):
         return True  # "Warsaj district of Takhar province", "the Andarab valley of Baghlan"
+    if prep is not None and prep.dep_ == "prep" and prep.lower_ == "of" and \
+            prep.head.lower_ in PART_WORDS and prep.head.dep_ == "pobj" and \
+            _follows_place(doc, prep.head.head, place, places):
+        return True  # "Abu Shouk camp, on the north-western edge of X"
     if prep is None or prep.dep_ != "prep" or prep.lower_ not in LOCATOR_PREPS:
         return False
     # "A in X" right after another place locates it, however the parse hangs "in X"

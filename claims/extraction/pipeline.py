@@ -521,6 +521,8 @@ def step_claims(run: Run) -> None:
             run.mentions.append(Mention(PLACE, run.text[a:b], a, b,
                                         p.entry.name if p.entry else p.text,
                                         p.entry.geonames_id if p.entry else None, p.kind))
+        if _subheading(run, sent):
+            continue
         triggers = [t for t in claimrules.find_triggers(span)
                     if not claimrules.is_background(t, run.published)]
         if not triggers:
@@ -543,16 +545,24 @@ def step_claims(run: Run) -> None:
         claimrules.repelled_override(found, triggers)
         # A casualty count with no place of its own takes the sentence's place; with none it is
         # dropped: the board and the desk read claims by place.
+        trigger_toks = {i for t in triggers for i in range(t.start, t.end)} | \
+            {t.key.i for t in triggers}
         for trig in triggers:
-            if trig.type == "casualties" and not any(f.trigger is trig for f in found):
-                # (a name found only as a trigger's argument counts: "an assault on X")
-                spare = next((p for p in resolved + common if not p.landmark and not p.weak
-                              and not any(f.place is p for f in found)), None)
+            if trig.type == "casualties" and not any(f.trigger is trig for f in found) and \
+                    not any(f.type == "casualties" for f in found):  # "killed and wounded in X"
                 # "repelled an assault on X, killing dozens": the count is on the place of the
                 # claim its verb is coordinated with
-                if spare is None and trig.key.dep_ in ("conj", "advcl"):
+                spare = None
+                if trig.key.dep_ in ("conj", "advcl"):
                     spare = next((f.place for f in found if f.place is not None
                                   and f.trigger.key.i == trig.key.head.i), None)
+                # else a place of the sentence no claim has, unless it only locates another
+                # (a name found only as a trigger's argument counts: "an assault on X")
+                if spare is None:
+                    spare = next((p for p in resolved + common if not p.landmark and not p.weak
+                                  and not any(f.place is p for f in found) and not
+                                  claimrules.is_locator(doc, p, resolved + common, trigger_toks)),
+                                 None)
                 if spare is not None:
                     found.append(claimrules.Found(spare, trig, "casualties", None, "sentence"))
         best: dict[str, claimrules.Found] = {}
@@ -579,6 +589,20 @@ def step_claims(run: Run) -> None:
         for p in resolved:
             if p.entry is not None and p.entry.kind == "province":
                 last_province = p.entry.name
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "MD"})
+
+
+def _subheading(run: Run, sent: Sentence) -> bool:
+    """ "Fighting in Kachin": a short line of its own with no verb, no full stop, that heads a
+    section of a page; it names a topic, not a claim."""
+    block = run.blocks[sent.block] if sent.block < len(run.blocks) else None
+    if block is None or (block.start, block.end) != (sent.start, sent.end):
+        return False
+    words = [t for t in sent.span if not t.is_punct]
+    return len(words) <= 5 and run.text[sent.end - 1] not in ".!?\"”" and \
+        not any(t.tag_ in _FINITE_TAGS for t in words)
 
 
 def _antecedent(word: str, history: list) -> places.Place | None:

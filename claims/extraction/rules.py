@@ -29,6 +29,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "in * hand", "in * * hand", "in * * * hand", "under * * control", "under * * * control",
         "remain in", "be back in control", "back in control",
         "continue to stand", "stand strong", "stand strongly", "stand firm", "still stand",
+        "under * administration", "under * * administration",  # "still under our administration"
+        "secure",  # "the town is fully secure", as a side says of its own ground
     ),
     "contested": (
         "fighting", "fight", "clash", "battle", "assault", "offensive", "attack", "storm",
@@ -36,6 +38,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "counteroffensive", "counter-offensive", "push",
         "contest", "contested",  # "remains contested", "the still contested town of X"
         "gunfire", "exchange of fire", "exchange fire",  # "gunfire could be heard in X"
+        "ambush",  # "ambushed a convoy on the X pass"
     ),
     "repelled": (
         "push back", "push * back", "repel", "repulse", "beat back", "fight off", "thwart", "foil",
@@ -46,6 +49,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "lost": (
         "lose", "withdraw from", "retreat from", "pull out of", "pull back from", "evacuate",
         "fall back",
+        # "handing the town back to the military": the side handing over lost it
+        "hand * back", "hand ... back to", "hand over", "hand * over", "cede",
     ),
     "other": (
         "enter", "reach", "advance", "advancing", "progress", "push into", "push further into",
@@ -53,6 +58,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "deploy", "station", "break through", "slow", "encircled", "advance toward",
         "abandon",  # "equipment abandoned in X": the guide's example of a position short of control
         "patrol",  # "fighters were patrolling the market in X": present in it
+        "arrive",  # "reinforcements had arrived in X"
     ),
     "casualties": (
         "kill", "wound", "injure", "dead", "die", "casualty", "surrender", "take prisoner",
@@ -93,7 +99,8 @@ FALSE_WORDS = frozenset({"false", "untrue", "lie", "lies", "fake", "baseless", "
 # subject or prepositional complement): "pushed into X" is a position, "pushed for talks" is not.
 NEEDS_PLACE_OBJECT = frozenset({"take", "hold", "clear", "present", "deploy", "station", "push",
                                 "storm", "attack", "lose", "evacuate", "abandon", "approach",
-                                "slow", "regain", "patrol",
+                                "slow", "regain", "patrol", "secure", "arrive", "hand", "cede",
+                                "ambush",
                                 "be"})  # "be": the presence frame, "fighters were in X"
 # Of those, the ones whose place must be the very object or passive subject: "took the town",
 # "the town was taken", "held the bridge" -- not "took part in training in X", "held out".
@@ -147,6 +154,9 @@ BACKGROUND_TIMES = (
     r"\bthe same (?:year|summer|winter|spring|autumn|month)\b",
     r"\bthe following (?:year|month|spring|summer|autumn|winter)\b",  # "retaken the following year"
     r"\b(?:weeks|months|years) later\b", r"\bever since\b",
+    # "in the first weeks of that uprising": a past event named in an earlier sentence
+    r"\b(?:of|during|in|after|since|by) that (?:uprising|offensive|war|campaign|year|summer|"
+    r"winter|spring|autumn|month|period|era|invasion|rebellion|insurgency)\b",
     r"\bsince then\b", r"\bbefore that\b",  # "Since then, the group has carried out raids in X"
     r"\b(?:in|during|by|since) (?:the )?(?:19|20)\d\d\b",  # "during the 2023 counteroffensive"
 )
@@ -309,6 +319,11 @@ LANDMARK_CUES = (
     r"(?:across|opposite) (?:the )?[\w ]{0,20}? from",  # "across the Nile from Khartoum"
     r"(?:flights?|road|trip|journey) (?:from|to)",
 )
+
+# Parts of a place that, said of another place, locate it: "Abu Shouk camp, on the edge of X",
+# "the Daraja Oula neighbourhood in the east of X" are in X; the claim is not on X.
+PART_WORDS = frozenset({"edge", "edges", "outskirts", "fringe", "fringes", "east", "west", "north",
+                        "south", "centre", "center", "heart", "part", "side", "end", "corner"})
 
 # Facilities that, unnamed ("a Taliban base in X", "an outpost in X"), only say what in a place was
 # hit or taken: the claim is on X. Named or definite ("the compound in X") they are the place.

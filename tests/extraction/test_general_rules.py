@@ -433,3 +433,59 @@ def test_an_attack_by_a_side_on_a_place_hung_on_the_attacker_is_still_on_the_pla
                          "paramilitary Rapid Support Forces on Nyala, the capital of the state, "
                          "as fighting spread.")
     assert got == [("Nyala", "repelled", "SAF", "SAF")]
+
+
+def test_a_place_said_to_be_secure_is_held(run):
+    assert claims_of(run, 'The army said on Friday that Nyala was "fully secure".') == [
+        ("Nyala", "controls", "SAF", "SAF")]
+
+
+def test_a_place_under_a_side_s_administration_is_held(run):
+    assert claims_of(run, '"Talkhan is still under our administration," the NRF said.') == [
+        ("Talkhan", "controls", "NRF", "NRF")]
+
+
+def test_reinforcements_arriving_in_a_place_are_present_in_it(run):
+    assert claims_of(run, "Residents said Taliban reinforcements had arrived in Dorak on "
+                          "Friday.") == [("Dorak", "other", "Taliban", "Residents")]
+
+
+def test_an_ambush_on_a_pass_is_fighting_there(run):
+    assert claims_of(run, "The NRF said its fighters had ambushed a Taliban supply convoy on the "
+                          "Khawak pass on Friday.") == [("Khawak pass", "contested", None, "NRF")]
+
+
+def test_handing_a_place_back_loses_it_to_the_side_it_goes_to(run):
+    assert claims_of(run, "The TNLA said it had pulled its troops out on Friday, handing Lashio "
+                          "back to the military.") == [("Lashio", "lost", "Myanmar junta", "TNLA")]
+
+
+def test_a_count_or_an_owner_is_not_part_of_a_source_s_name(run):
+    got = claims_of(run, "Rebels entered Nyala on Friday, according to two residents.")
+    assert [g[3] for g in got] == ["residents"]
+    got = claims_of(run, "Four people were killed in Nyala on Friday, according to the camp's "
+                         "Emergency Room.")
+    assert [g[3] for g in got] == ["Emergency Room"]
+
+
+def test_the_edge_of_a_place_said_of_another_locates_it(run):
+    got = claims_of(run, "Shells hit Abu Zeid camp, on the eastern edge of Nyala, on Friday, "
+                         "killing four people, medics said.")
+    assert [g[0] for g in got] == ["Abu Zeid camp"]
+
+
+def test_a_column_trying_to_reach_a_place_is_repelled_there_not_where_it_set_out(run):
+    got = claims_of(run, "The PDF said it had fought off a junta column trying to reach Lashio "
+                         "from Talkhan on Friday.")
+    assert [(g[0], g[1], g[3]) for g in got] == [("Lashio", "repelled", "PDF")]
+
+
+def test_a_past_event_named_earlier_dates_its_sentence_as_background(run):
+    assert claims_of(run, "In the first weeks of that uprising, the rebels took Talkhan.") == []
+    assert claims_of(run, "The NRF has held nothing since 2019, when the Taliban seized Dorak "
+                          "and raised their flag over Talkhan.") == []
+
+
+def test_a_short_line_with_no_verb_heads_a_section_and_claims_nothing(run):
+    text = "Fighting in Sarvan\n\nFighting in Sarvan continued on Friday, residents said."
+    assert claims_of(run, text) == [("Sarvan", "contested", None, "residents")]
