@@ -106,6 +106,11 @@ def _subject(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
+    # "Moscow claims X as Kyiv says Y holds": the parse takes "as Kyiv" for a preposition
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.dep_ == "pobj" and before.pos_ in ("PROPN", "NOUN") and \
+            before.head.lower_ in ("as", "while", "but", "after"):
+        return before
     # "..., adding that", "and added": the subject of the verb it hangs on
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         for child in verb.head.children:

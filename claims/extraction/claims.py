@@ -63,6 +63,7 @@ class Trigger:
     start: int  # token offsets in the doc
     end: int
     key: object  # the spaCy token that heads it
+    negated: bool = False  # "X is not under Russian control", "there was no fighting in X"
 
     @functools.cached_property
     def scope(self) -> frozenset[int]:
@@ -168,7 +169,30 @@ def find_triggers(span) -> list[Trigger]:
             key = key.head  # "the town was fully secure": the copula, whose subject is the place
         out.append(Trigger(ctype, " ".join(words), i, stop, key))
         i = stop
-    return [t for t in out if _is_claim(t)]
+    kept = []
+    for t in out:
+        # said in the negative, a claim of control or fighting is a denial of it (pipeline._claim)
+        t.negated = t.type in DENIABLE and _negated(t.key)
+        if _is_claim(t) or (t.negated and _is_claim(t, negation=False)):
+            kept.append(t)
+    return kept
+
+
+# Claim types whose negative is a denial ("was not captured", "there was no fighting in X"). A
+# negated position ("did not reach") or repel is no claim at all, and "no casualties" is a
+# casualty report (the guide).
+DENIABLE = frozenset({"captured", "controls", "contested"})
+
+
+def _negated(key) -> bool:
+    """ "is not under control", "no fighting", "no one was killed": the trigger itself is
+    negated, not a verb above it."""
+    if any(c.dep_ == "neg" for c in key.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in key.children):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass", "attr") and any(
+        g.dep_ == "det" and g.lower_ == "no" for g in c.children) for c in key.children)
 
 
 def _presence(tok) -> Trigger | None:
@@ -190,12 +214,15 @@ _INTENT_VERBS = (
 )
 
 
-def _is_claim(trigger: Trigger) -> bool:
-    """Drop aims, conditions and negations: "to control", "will clear", "did not fall"."""
+def _is_claim(trigger: Trigger, negation: bool = True) -> bool:
+    """Drop aims, conditions and negations: "to control", "will clear", "did not fall".
+
+    With `negation` False, a negation on the trigger itself does not drop it (see _negated).
+    """
     key = trigger.key
     doc = key.doc
     for child in key.children:
-        if child.dep_ == "neg":
+        if negation and child.dep_ == "neg":
             return False
         # a particle makes another verb: "held out", "took off", "fell behind"
         if child.dep_ == "prt" and len(trigger.phrase.split()) == 1:
@@ -254,10 +281,16 @@ def is_background(trigger: Trigger, published) -> bool:
             verb = verb.head  # "when fighters seized X and raised their flag over Y"
             continue
         if not (verb.dep_ == "relcl" or (verb.dep_ == "advcl" and any(
-                c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in verb.children))):
+                c.dep_ in ("advmod", "mark") and c.lower_ in _TIME_LINKS
+                for c in verb.children))):
             return False
         verb = _clause_verb(verb.head)
     return False
+
+
+# Words that tie a clause's time to the clause it hangs on: "in 2021, when fighters seized X",
+# "seized X before Taliban reinforcements retook it".
+_TIME_LINKS = frozenset({"when", "before", "after", "until", "till"})
 
 
 def _clause_verb(tok):
@@ -300,7 +333,9 @@ def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) 
         return True
     strict = trigger.phrase.split()[0] in STRICT_OBJECT and len(trigger.phrase.split()) == 1
     # the root of the place phrase
-    tok = min((doc[i] for i in range(place.start, place.end)), key=lambda t: _depth(t))
+    tok = _place_root(doc, place)
+    if trigger.phrase == "claim":  # "Moscow claims X", not "claims a village near X"
+        return tok.dep_ == "dobj" and tok.head.i == key.i
     # "fighting continued near X": the place hangs on the verb the fighting is the subject of
     carrier = key.head if (trigger.type == "contested" and key.dep_ in ("nsubj", "nsubjpass")
                            and key.head.lemma_.lower() in FIGHT_GOES_ON_VERBS) else None
@@ -338,6 +373,10 @@ def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) 
         # "our positions in X are holding": a held thing as the subject of an intransitive hold
         held_subject = tok.dep_ == "nsubj" and tok.lower_ in HELD_OBJECTS and not any(
             c.dep_ == "dobj" for c in key.children)
+        # "Kyiv insists Myrnohrad still holds": a place that holds out, with no object
+        held_subject = held_subject or (tok.dep_ == "nsubj" and key.lemma_.lower() == "hold" and
+                                        not any(c.dep_ in ("dobj", "prt", "prep")
+                                                for c in key.children))
         if strict and tok.head.i == key.i and tok.dep_ not in ("dobj", "nsubjpass") and \
                 not held_subject and not (
                 tok.dep_ == "prep" and any(c.dep_ == "dobj" and c.lower_ in HELD_OBJECTS
@@ -350,6 +389,13 @@ def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) 
             return False
         tok = tok.head
     return trigger.start <= tok.i < trigger.end
+
+
+def _place_root(doc, place: Place):
+    """The token of a place phrase nearest the root of the parse, a name or noun if any is:
+    "Khost wa Fereng" may hang its "wa" higher than its names."""
+    toks = [doc[i] for i in range(place.start, place.end)]
+    return min([t for t in toks if t.pos_ in ("PROPN", "NOUN")] or toks, key=_depth)
 
 
 def _depth(tok) -> int:
@@ -422,6 +468,8 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                                         else trig.key.i)
                     out.append(Place(start, obj.i + 1, doc[start:obj.i + 1].text, "other", None))
                     taken.update(range(start, obj.i + 1))
+        if trig.phrase == "claim":
+            continue  # "claimed on Telegram": only its object can be a place, named above
         heads = {trig.key}
         if trig.key.pos_ == "NOUN" and trig.key.dep_ in ("nsubj", "nsubjpass"):
             heads.add(trig.key.head)  # "fighting continued around X"
@@ -572,7 +620,7 @@ def _apart(doc, place: Place, trig: Trigger) -> bool:
     the noun it describes, not the place of a claim made outside the clause. "retreated from X
     toward Y": the destination of a side giving ground is not the ground given.
     """
-    tok = min((doc[i] for i in range(place.start, place.end)), key=_depth)
+    tok = _place_root(doc, place)
     for anc in tok.ancestors:
         if anc.dep_ == "relcl":
             if not (anc.i == trig.key.i or anc.is_ancestor(trig.key)):
@@ -598,7 +646,7 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
     place is not the place. A trigger located in a place still makes a claim on it ("fighting
     in X", "assaults near X"), and so do held positions ("positions in the town").
     """
-    tok = min((doc[i] for i in range(place.start, place.end)), key=_depth)
+    tok = _place_root(doc, place)
     if _in_description(doc, tok, place, places):
         return True
     if tok.dep_ == "appos" and tok.head.lower_ in PLACE_HEADS:
@@ -863,7 +911,8 @@ def for_trigger(trig: Trigger, attrs: list[Attribution]) -> Attribution | None:
                       and doc[a.verb_i].lower_ == "according"), None)
         # "Clashes were reported around X, residents said": the residents report it
         named = named or next((a for a in attrs if not a.passive and a.verb_i is not None
-                               and not a.denial and a.claimant not in (None, OUTLET)), None)
+                               and not a.denial and a.claimant not in (None, OUTLET)
+                               and doc[a.verb_i].dep_ != "advcl"), None)  # not "as X claims"
         if named is not None:
             return named
     return attr

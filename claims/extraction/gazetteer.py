@@ -29,6 +29,10 @@ CURATED_ALIASES: dict[tuple[str, int], tuple[str, ...]] = {
     ("AF", 7054341): ("Rokha", "Rukha", "Rukhah", "Rokhah"),  # district, Panjshir
     ("AF", 7054342): ("Shutul", "Shotul"),  # district, Panjshir
     ("AF", 7054336): ("Unabah", "Anabah", "Anaba", "Onaba", "Unaba"),  # district, Panjshir
+    # Baghlan's Andarab valley, where the resistance fights on; Dari e/i and hyphens vary
+    ("AF", 7052906): ("Khost wa Fereng", "Khost-o-Fereng", "Khost wa Firing"),  # district
+    ("AF", 7052901): ("Deh Salah", "Deh-e Salah", "Deh-e-Salah", "Dih Salah"),  # district
+    ("AF", 7052909): ("Pul-e-Hesar", "Pul-e Hesar", "Pul-e-Hisar", "Pul-i-Hisar"),  # district
     ("AF", 1138957): ("Kabul",),  # province
     ("AF", 1140025): ("Herat",),  # province
 }

@@ -621,7 +621,7 @@ def _claim(run: Run, sent: Sentence, f, attr: Attribution, note, last_province) 
     actor_at = {i: name for s, e, name in sent.actors for i in range(s, e)}.get
     controller = claimrules.controller(f, actor_at, run.registry, run.principal)
     ctype, stance = f.type, "asserts"
-    if attr.denial or claimrules.called_false(f.trigger):
+    if attr.denial or claimrules.called_false(f.trigger) or f.trigger.negated:
         ctype, stance = "denied", "denies"
         # the guide's controller of a denial is the actor whose control is denied: the one an
         # earlier claim on the place, by someone else, named

@@ -22,6 +22,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # to four words (the side driven out)
         "push ... out of", "drive ... out of", "force ... out of", "oust ... from",
         "drive ... from", "expel ... from", "flush ... out of",
+        "claim",  # "Moscow claims Stepnohirsk": a place as the very object of a claim
     ),
     "controls": (
         "control", "in control", "under * control", "hold", "remain in * hand",
@@ -100,11 +101,12 @@ FALSE_WORDS = frozenset({"false", "untrue", "lie", "lies", "fake", "baseless", "
 NEEDS_PLACE_OBJECT = frozenset({"take", "hold", "clear", "present", "deploy", "station", "push",
                                 "storm", "attack", "lose", "evacuate", "abandon", "approach",
                                 "slow", "regain", "patrol", "secure", "arrive", "hand", "cede",
+                                "claim",
                                 "ambush",
                                 "be"})  # "be": the presence frame, "fighters were in X"
 # Of those, the ones whose place must be the very object or passive subject: "took the town",
 # "the town was taken", "held the bridge" -- not "took part in training in X", "held out".
-STRICT_OBJECT = frozenset({"take", "hold", "lose", "evacuate", "clear"})
+STRICT_OBJECT = frozenset({"take", "hold", "lose", "evacuate", "clear", "claim"})
 # Objects through which a strict trigger still reaches a place: "held positions in the village",
 # "held the villages around Banu".
 HELD_OBJECTS = frozenset({"position", "positions", "line", "lines", "ground", "territory",

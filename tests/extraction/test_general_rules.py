@@ -489,3 +489,39 @@ def test_a_past_event_named_earlier_dates_its_sentence_as_background(run):
 def test_a_short_line_with_no_verb_heads_a_section_and_claims_nothing(run):
     text = "Fighting in Sarvan\n\nFighting in Sarvan continued on Friday, residents said."
     assert claims_of(run, text) == [("Sarvan", "contested", None, "residents")]
+
+
+def test_a_claim_said_in_the_negative_is_a_denial(run):
+    got = run('"Dorak is not under Taliban control," an NRF spokesman said.').claims
+    assert [(c.place, c.claim_type, c.claimed_controller, c.claimant, c.stance) for c in got] \
+        == [("Dorak", "denied", "Taliban", "NRF", "denies")]
+    got = run('"There was no fighting in Qarabel and no one was killed," the Taliban said.').claims
+    assert [(c.place, c.claim_type, c.stance) for c in got] == [("Qarabel", "denied", "denies")]
+    # a negated position or repel is no claim at all, and "no casualties" is a casualty report
+    assert run("The army said the rebels did not reach Nyala.").claims == []
+    got = claims_of(run, "There were no casualties in Nyala, the army said.")
+    assert [(g[0], g[1]) for g in got] == [("Nyala", "casualties")]
+
+
+def test_a_place_that_still_holds_is_held_by_the_side_that_says_so(run):
+    got = claims_of(run, "Russia claims Talkhan as Ukraine says Novoselivka still holds")
+    assert got == [("Talkhan", "captured", "Russia", "Russia"),
+                   ("Novoselivka", "controls", "Ukraine", "Ukraine")]
+
+
+def test_a_side_claiming_a_place_claims_its_capture_but_not_the_places_near_it(run):
+    assert claims_of(run, "Russia claims a village near Novoselivka") == []
+    got = claims_of(run, "Russian bloggers claimed on Telegram that troops had entered "
+                         "Novoselivka.")
+    assert [g[0] for g in got] == ["Novoselivka"]
+
+
+def test_a_source_in_an_as_clause_does_not_report_the_main_clause(run):
+    got = claims_of(run, "Fresh fighting has been reported in Sarvan as the Taliban claims "
+                         "control of most of the valley.")
+    assert ("Sarvan", "contested", None, "outlet") in got
+
+
+def test_a_clause_after_before_in_a_background_clause_is_background_too(run):
+    assert claims_of(run, "Dorak rose up in August 2019, when local fighters briefly seized "
+                          "Qarabel before Taliban reinforcements retook it within days.") == []
