@@ -191,6 +191,7 @@ def step_actors(run: Run) -> None:
     first: dict[str, int] = {}
     tails = _institution_tails(run.registry)
     recent: list[str] = []  # actors in order of last mention
+    speakers: list[str] = []  # fighting sides in order of last acting ("the NRF said")
     named_with: dict[str, str] = {}  # institution word -> the actor last named with it
     country = run.country = _article_country(run)
     for sent in run.sentences:
@@ -217,18 +218,26 @@ def step_actors(run: Run) -> None:
                 matches.append(
                     ActorMatch(m.start(1), m.end(1), m.group(1), run.registry.entry(owner))
                 )
-        # "the group": the armed group named last
+        # "the group": the armed group named last; as a speaker ("..., the group said"), the
+        # group that spoke last, not one its statement names
         for m in _GROUP_RX.finditer(span.text):
             if any(a.start < m.end() and m.start() < a.end for a in matches):
                 continue
             earlier = [a.entry.name for a in sorted(matches, key=lambda a: a.start)
                        if a.end <= m.start()]  # named before it in this very sentence
-            owner = next((a for a in reversed(recent + earlier)
+            pool = recent + earlier
+            if _speaks(span, m.start()) and speakers:
+                pool = speakers
+            owner = next((a for a in reversed(pool)
                           if run.registry.kind(a) == "armed_group"), None)
             if owner is not None:
                 matches.append(ActorMatch(m.start(), m.end(), m.group(), run.registry.entry(owner)))
         matches.sort(key=lambda a: a.start)
         for m in matches:
+            if m.entry.kind in FIGHTING_KINDS and _subject_of(span, m.start) is not None:
+                if m.entry.name in speakers:
+                    speakers.remove(m.entry.name)
+                speakers.append(m.entry.name)
             for word in INSTITUTIONS:
                 if re.search(rf"\b{word}\b", m.text, re.I):
                     named_with[word] = m.entry.name
@@ -250,6 +259,23 @@ def step_actors(run: Run) -> None:
     top = [name for name, _ in counts.most_common(2)]
     run.principal = sorted(top, key=lambda n: first[n]) + [
         n for n, _ in counts.most_common() if n not in top]
+
+
+def _subject_of(span, char: int):
+    """The verb whose active subject holds the word at `char` (in the sentence), or None."""
+    tok = span.char_span(char, char + 1, alignment_mode="expand")
+    if tok is None or not len(tok):
+        return None
+    for anc in [tok[0], *tok[0].ancestors]:
+        if anc.dep_ in ("nsubj", "nsubjpass"):
+            return anc.head if anc.dep_ == "nsubj" else None
+    return None
+
+
+def _speaks(span, char: int) -> bool:
+    """Whether the word at `char` is in the subject of a saying verb."""
+    verb = _subject_of(span, char)
+    return verb is not None and verb.lemma_.lower() in SPEECH_VERBS
 
 
 def step_people(run: Run) -> None:

@@ -525,3 +525,9 @@ def test_a_source_in_an_as_clause_does_not_report_the_main_clause(run):
 def test_a_clause_after_before_in_a_background_clause_is_background_too(run):
     assert claims_of(run, "Dorak rose up in August 2019, when local fighters briefly seized "
                           "Qarabel before Taliban reinforcements retook it within days.") == []
+
+
+def test_the_group_that_speaks_is_the_side_that_acted_last_not_one_its_statement_names(run):
+    got = claims_of(run, "The NRF gave a different account. Seven Taliban fighters were killed "
+                         "in Dorak on Friday, the group said.")
+    assert got == [("Dorak", "casualties", None, "NRF")]
