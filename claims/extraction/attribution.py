@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .actors import FIGHTING_KINDS, ActorRegistry
-from .entities import Person
+from .entities import PLACE_LABEL, Person
 from .rules import (
     ACTOR_PRONOUNS,
     BOTH_SIDES,
@@ -324,6 +324,8 @@ def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[A
                 subj = subj.head
         if subj is None:
             continue
+        if subj.ent_type_ == PLACE_LABEL and not any(s <= subj.i < e for s, e, _ in sent_actors):
+            continue  # "X remains in their hands and accused ...": a place is no speaker
         if (
             verb.lemma_.lower() in WEAK_SPEECH_VERBS
             and subj.lower_ not in SOURCE_NOUNS

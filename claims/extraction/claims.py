@@ -162,9 +162,14 @@ def find_triggers(span) -> list[Trigger]:
         words, ctype, stop = best
         toks = doc[i:stop]
         key = next((t for pos in ("VERB", "NOUN", "ADJ") for t in toks if t.pos_ == pos), toks[0])
-        if toks[0].pos_ == "ADP" and toks[0].head.pos_ in ("VERB", "AUX") and \
-                not (toks.start <= toks[0].head.i < toks.end):
-            key = toks[0].head  # "is under our control", "remained in control": the verb
+        verb = toks[0].head
+        # "was calm and firmly in government hands": up the coordination to the verb
+        while toks[0].pos_ == "ADP" and verb.pos_ not in ("VERB", "AUX") and \
+                verb.dep_ in ("conj", "acomp", "prep", "advmod") and verb.head.i != verb.i:
+            verb = verb.head
+        if toks[0].pos_ == "ADP" and verb.pos_ in ("VERB", "AUX") and \
+                not (toks.start <= verb.i < toks.end):
+            key = verb  # "is under our control", "remained in control": the verb
         elif key.pos_ == "ADJ" and key.dep_ == "acomp" and len(toks) == 1:
             key = key.head  # "the town was fully secure": the copula, whose subject is the place
         out.append(Trigger(ctype, " ".join(words), i, stop, key))
@@ -457,11 +462,15 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
             objs = [c for c in trig.key.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
             objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
             for obj in objs:
+                # coordinated with a known place, a name is a place whatever type the model
+                # guesses: "seized Uspenivka and Olenokostiantynivka"
+                beside_place = obj.dep_ == "conj" and obj.head.i in taken
                 if (
                     obj.pos_ == "PROPN"
                     and obj.is_title
                     and obj.i not in taken
-                    and obj.ent_type_ not in ("ORG", "NORP", "DATE", "TIME")
+                    and obj.ent_type_ not in (("NORP", "DATE", "TIME") if beside_place else
+                                              ("ORG", "NORP", "DATE", "TIME"))
                     and not is_other(obj)
                 ):
                     start = _name_start(doc, obj, obj.head.i if obj.dep_ == "conj"

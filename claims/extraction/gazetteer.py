@@ -91,6 +91,11 @@ class GazetteerEntry:
 ROMANISATION_VARIANTS: dict[str, tuple[tuple[str, str], ...]] = {
     "UA": ((r"(?<=[aeiou])yi", "i"), (r"(?<=\w)ya", "ia"), (r"(?<=\w)yu", "iu"),
            (r"(?<=\w)ye", "ie"), (r"yy\b", "yi"), (r"(?<=[aeiou])y(?![aeiouy])", "i")),
+    # Sudan: GeoNames writes Arabic names letter for letter ("Umm Kaddadah", "Ar Rahad", "Ad
+    # Damazin"); the press drops the doubled letters and the final h and writes the article as
+    # it sounds ("Um Kadada", "Er Rahad", "Ed Damazin").
+    "SD": ((r"\bUmm\b", "Um"), (r"\bA([rndsztl]) (?=[A-Z])", r"E\1 "),
+           (r"(?<=[a-z])([bdfgklmnrstz])\1", r"\1"), (r"(?<=[a-z]{3})ah\b", "a")),
 }
 
 

@@ -413,7 +413,10 @@ def _subject_place(root) -> bool:
     if root.dep_ != "nsubj":
         return False
     if verb.lemma_.lower() == "fall":
-        return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        # "X fell to the rebels", "reports that X had fallen"; not "fell back", "fell ill"
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) or (
+            any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+            and not any(c.dep_ in ("prt", "acomp", "dobj") for c in verb.children))
     return any(c.dep_ == "prep" and c.lower_ in ("under", "in") and any(
         g.dep_ == "pobj" and g.lower_ in _HELD_BY_NOUNS for g in c.children)
         for c in verb.children)

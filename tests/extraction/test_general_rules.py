@@ -531,3 +531,25 @@ def test_the_group_that_speaks_is_the_side_that_acted_last_not_one_its_statement
     got = claims_of(run, "The NRF gave a different account. Seven Taliban fighters were killed "
                          "in Dorak on Friday, the group said.")
     assert got == [("Dorak", "casualties", None, "NRF")]
+
+
+def test_a_name_beside_a_known_place_is_a_place_and_reports_of_its_fall_can_be_denied(run):
+    got = claims_of(run, "Russia's defence ministry said its troops had seized Novoselivka and "
+                         "Olenokostiantynivka on Friday.")
+    assert [g[0] for g in got] == ["Novoselivka", "Olenokostiantynivka"]
+    got = run("The RSF said it had seized Um Gozein. Sudan's army dismissed reports that Um "
+              "Gozein had fallen.").claims
+    assert [(c.place, c.claim_type, c.claimed_controller, c.claimant) for c in got] == [
+        ("Um Gozein", "captured", "RSF", "RSF"), ("Um Gozein", "denied", "RSF", "SAF")]
+
+
+def test_a_place_is_never_the_speaker_of_a_verb_coordinated_with_its_own(run):
+    got = claims_of(run, 'A TNLA statement said Lashio "remains in the hands of the '
+                         'revolutionary forces" and accused the military of shelling it.')
+    assert [(g[0], g[1], g[3]) for g in got] == [("Lashio", "controls", "TNLA")]
+
+
+def test_in_a_side_s_hands_coordinated_with_another_predicate_is_held(run):
+    got = claims_of(run, "Kombolcha was calm on Friday and firmly in government hands, "
+                         "residents said.")
+    assert [(g[0], g[1]) for g in got] == [("Kombolcha", "controls")]
