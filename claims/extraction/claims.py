@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from .attribution import Attribution, for_token
+from .attribution import OUTLET_VOICE, Attribution, for_token
 from .places import ANAPHORIC_HEADS, Place, place_head
 from .rules import (
     ASPECTUAL_VERBS,
@@ -388,7 +388,8 @@ def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) 
                                            for c in key.children)):
             return False
         if strict and tok.dep_ == "prep" and tok.lower_ != "of" and \
-                tok.head.lower_ not in HELD_OBJECTS and not (
+                tok.head.lower_ not in HELD_OBJECTS and \
+                tok.head.lemma_.lower() not in FACILITY_HEADS and not (
                     tok.head.i == key.i and any(c.dep_ == "dobj" and c.lower_ in HELD_OBJECTS
                                                 for c in key.children)):
             return False
@@ -464,7 +465,8 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
             for obj in objs:
                 # coordinated with a known place, a name is a place whatever type the model
                 # guesses: "seized Uspenivka and Olenokostiantynivka"
-                beside_place = obj.dep_ == "conj" and obj.head.i in taken
+                beside_place = (obj.dep_ == "conj" and obj.head.i in taken) or \
+                    trig.phrase == "claim"  # "junta claims Momauk": its object is a place
                 if (
                     obj.pos_ == "PROPN"
                     and obj.is_title
@@ -493,8 +495,11 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                 # a name the gazetteer lacks, right after "fighting around", "advanced on"
                 # after "an offensive on", "fighting around", "surrounded in" an unknown name is
                 # a place whatever type the model guesses; elsewhere an ORG is an organisation
-                skip = ("NORP", "DATE", "TIME") if prep.lower_ in ("on", "around", "in") \
-                    else ("ORG", "NORP", "DATE", "TIME")
+                # and so is one after "the capture of", "the fall of"
+                named_by_noun = prep.lower_ == "of" and prep.head.i == trig.key.i and \
+                    trig.key.pos_ == "NOUN"
+                skip = ("NORP", "DATE", "TIME") if prep.lower_ in ("on", "around", "in") or \
+                    named_by_noun else ("ORG", "NORP", "DATE", "TIME")
                 if pobj.pos_ == "PROPN" and pobj.is_title and pobj.ent_type_ not in skip \
                         and not is_other(pobj):
                     start = _name_start(doc, pobj, prep.i)
@@ -658,6 +663,11 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
     tok = _place_root(doc, place)
     if _in_description(doc, tok, place, places):
         return True
+    if tok.dep_ in ("compound", "amod") and tok.head.lower_ in PLACE_HEADS and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(_in_other(g.i, place, places)
+                                                         for g in c.children)
+            for c in tok.head.children):
+        return True  # "the Amhara town of Finote Selam": the region only says where
     if tok.dep_ == "appos" and tok.head.lower_ in PLACE_HEADS:
         tok = tok.head  # "in the provincial capital X"
     prep = tok.head if tok.dep_ in ("pobj", "conj") else None
@@ -692,9 +702,19 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
     # a parse that hangs "in X" on the verb: the place right before the preposition locates
     if host.pos_ not in ("NOUN", "PROPN") or host.lower_ not in PLACE_HEADS:
         return False
-    if host.lower_ in FACILITY_HEADS:  # "a Taliban base in X" puts the claim on X
-        return any(c.dep_ == "det" and c.lower_ == "the" for c in host.children)
+    if host.lower_ in FACILITY_HEADS:
+        # "a Taliban base in X", "the last junta outpost in X" put the claim on X; "the police
+        # headquarters in X" is a place of its own
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in host.children) and not any(
+            c.dep_ in ("compound", "amod") and (c.ent_type_ in ("ORG", "NORP") or
+                                                c.lower_ in _SIDE_MODIFIERS)
+            for c in host.children)
     return True
+
+
+# Modifiers that say whose a facility is, not which one: "the last junta outpost".
+_SIDE_MODIFIERS = frozenset({"junta", "army", "military", "regime", "rebel", "enemy",
+                             "government", "militia", "last"})
 
 
 def _in_other(i: int, place: Place, places: list[Place]) -> bool:
@@ -895,16 +915,17 @@ def outside_own_clauses(trig: Trigger, attrs: list[Attribution]) -> Attribution 
     ...": the general staff speaks only in the "while" clause; the capture is the ministry's.
     """
     doc = trig.key.doc
-    for attr in sorted(attrs, key=lambda a: a.passive):  # a named source before the outlet's voice
-        if attr.verb_i is None:
-            continue
+    speaking = [a for a in attrs if a.verb_i is not None]
+    for attr in sorted(speaking, key=lambda a: a.passive):  # a named source before the outlet
         verb = doc[attr.verb_i]
-        inside = any(not _covers(clause, trig.key.i) and any(
-            c.dep_ == "mark" or c.lower_ in ("while", "but", "whereas") for c in clause.children)
+        # "..., while X said", "..., and residents say food is running out"
+        inside = any(not _covers(clause, trig.key.i) and (clause.dep_ == "conj" or any(
+            c.dep_ == "mark" or c.lower_ in ("while", "but", "whereas") for c in clause.children))
             for clause, _ in _subject_clauses(verb, ("advcl", "conj")))
         if not inside:
             return attr
-    return None
+    # every source speaks only in a clause of its own: the claim is the outlet's
+    return OUTLET_VOICE if speaking else None
 
 
 def for_trigger(trig: Trigger, attrs: list[Attribution]) -> Attribution | None:

@@ -97,6 +97,10 @@ def known_pattern(known: dict) -> re.Pattern:
     return rx
 
 
+_OF_NAME = re.compile(r"\s+of\s+[A-Z]")
+_SETTLEMENT_WORDS = frozenset({"town", "city", "village", "settlement", "port"})
+
+
 def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
          known: dict[str, Place] | None = None) -> list[Place]:
     """Return the places of a sentence (a spaCy Span), longest first where they overlap.
@@ -148,6 +152,8 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
                 entry = None  # "Khawak pass", "Anabah Surgical Center": a place inside a place
             if rx is _NAMED_HEAD and word not in _KIND_AFTER and _FACILITY_IN.match(text[e:]):
                 continue  # "the division headquarters in Nyala": the claim is on Nyala
+            if rx is _NAMED_HEAD and singular in _SETTLEMENT_WORDS and _OF_NAME.match(text[e:]):
+                continue  # "the Amhara town of Finote Selam": the town is the name after "of"
             found.append(Place(ch.start, ch.end, ch.text, kind if not entry else entry.kind, entry))
             if rx is _PLACE_OF:
                 pos = m.end()

@@ -18,6 +18,8 @@ from claims.extraction.actors import ActorEntry, ActorRegistry, default_registry
     ("Tatmadaw", "Myanmar junta"),
     ("TPLF", "Tigray forces"),
     ("Ethiopian National Defense Force", "Ethiopian government"),
+    ("the Chin Brotherhood alliance", "Chin Brotherhood"),  # not the Three Brotherhood Alliance
+    ("the Brotherhood Alliance", "Three Brotherhood Alliance"),
 ])
 def test_it_resolves_aliases_to_one_short_name(text, name):
     assert default_registry().resolve(text) == name
@@ -30,6 +32,7 @@ def test_it_resolves_aliases_to_one_short_name(text, name):
     ("state media", "MM", "MRTV"),
     ("state media", "SD", "SUNA"),
     ("state media", "UA", None),
+    ("the Joint Forces Grouping", "UA", "Ukraine"),  # Ukraine's, not Sudan's Joint Forces
 ])
 def test_local_aliases_resolve_only_in_their_theatre(text, country, name):
     assert default_registry().resolve(text, country) == name

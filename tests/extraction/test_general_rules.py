@@ -553,3 +553,25 @@ def test_in_a_side_s_hands_coordinated_with_another_predicate_is_held(run):
     got = claims_of(run, "Kombolcha was calm on Friday and firmly in government hands, "
                          "residents said.")
     assert [(g[0], g[1]) for g in got] == [("Kombolcha", "controls")]
+
+
+def test_the_region_s_town_of_a_name_is_the_named_town(run):
+    got = claims_of(run, "Fano fighters said they seized the Sarvan town of Gidan on Friday.")
+    assert [(g[0], g[1]) for g in got] == [("Gidan", "captured")]
+
+
+def test_an_unknown_name_after_the_capture_of_is_a_place_located_by_what_follows(run):
+    got = claims_of(run, "NRF claims capture of Kasan in Dorak; Taliban deny")
+    assert [(g[0], g[1], g[3]) for g in got][0] == ("Kasan", "captured", "NRF")
+
+
+def test_a_side_s_last_outpost_in_a_town_puts_the_claim_on_the_town(run):
+    got = claims_of(run, "The PDF said its forces had taken the last junta outpost in Lashio "
+                         "on Friday.")
+    assert [(g[0], g[1]) for g in got] == [("Lashio", "captured")]
+
+
+def test_a_source_speaking_only_in_a_coordinated_clause_leaves_the_claim_to_the_outlet(run):
+    got = claims_of(run, "RSF fighters have reportedly encircled the army garrison in Nyala, "
+                         "and the town's remaining residents say food is running out.")
+    assert [(g[0], g[1], g[3]) for g in got] == [("Nyala", "other", "outlet")]
