@@ -59,6 +59,8 @@ class SentenceContext:
     principal: list[str]  # fighting actors of the article, most mentioned first
     last_person: Person | None = None
     last_actor_attr: Attribution | None = None
+    # the last source that was a person, named or not ("a regional official ... He said")
+    last_speaker: Attribution | None = None
     country: str | None = None  # where the article's places are: whose state its officials serve
     outlet: str | None = None  # the outlet publishing the article
 
@@ -197,6 +199,11 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
     idx = {t.i for t in tokens}
     low = head.lower_
     phrase = doc[min(idx):max(idx) + 1].text.lower()
+    if low in PERSON_PRONOUNS and ctx.last_speaker is not None and \
+            ctx.last_speaker.person is None:
+        # "A regional official disputed the account. He said ...": the official, unnamed
+        return replace(ctx.last_speaker, confidence=0.6, np_tokens=frozenset(idx), passive=False,
+                       denial=False)
     if low in PERSON_PRONOUNS and ctx.last_person is not None:
         p = ctx.last_person
         return Attribution(p.actor or p.name, p.name, p.role,

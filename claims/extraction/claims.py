@@ -382,6 +382,8 @@ def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) 
         held_subject = held_subject or (tok.dep_ == "nsubj" and key.lemma_.lower() == "hold" and
                                         not any(c.dep_ in ("dobj", "prt", "prep")
                                                 for c in key.children))
+        # a headline's bare participle is a passive: "Moscow says Kurylivka taken"
+        held_subject = held_subject or (tok.dep_ == "nsubj" and _bare_participle(key))
         if strict and tok.head.i == key.i and tok.dep_ not in ("dobj", "nsubjpass") and \
                 not held_subject and not (
                 tok.dep_ == "prep" and any(c.dep_ == "dobj" and c.lower_ in HELD_OBJECTS
@@ -395,6 +397,13 @@ def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) 
             return False
         tok = tok.head
     return trigger.start <= tok.i < trigger.end
+
+
+def _bare_participle(verb) -> bool:
+    """ "Moscow says Kurylivka taken": a headline's participle with no auxiliary is a passive."""
+    return verb.pos_ == "VERB" and (verb.tag_ == "VBN" or verb.lower_.endswith("en")) and \
+        any(c.dep_ == "nsubj" for c in verb.children) and \
+        not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 
 
 def _place_root(doc, place: Place):
@@ -748,12 +757,17 @@ def _follows_place(doc, prep, place: Place, places: list[Place]) -> bool:
     return before >= 0 and _in_other(before, place, places)
 
 
-def repelled_override(found: list[Found], triggers: list[Trigger]) -> None:
-    """An advance "pushed back" later in the sentence is a repelled attack on that place."""
+def repelled_override(found: list[Found], triggers: list[Trigger],
+                      attrs: list[Attribution] = ()) -> None:
+    """An advance "pushed back" later in the sentence is a repelled attack on that place.
+
+    Not when another source says it: "Moscow says X taken, Kyiv says Y assault beaten back".
+    """
     repels = [t for t in triggers if t.type == "repelled"]
     for f in found:
         if f.type in ("other", "contested", "captured") and any(
-            r.start > f.trigger.start and not _own_clause(r, f) for r in repels
+            r.start > f.trigger.start and not _own_clause(r, f)
+            and for_token(r.key, attrs) is for_token(f.trigger.key, attrs) for r in repels
         ):
             f.type = "repelled"
 
@@ -821,7 +835,7 @@ def controller(f: Found, actor_at, registry, principal: list[str]) -> str | None
             subject_actor = claimant_actor
     # "tried to storm X but were pushed back": the passive is on the trigger, not its holder
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in holder.children) or \
-        any(c.dep_ == "auxpass" for c in key.children)
+        any(c.dep_ == "auxpass" for c in key.children) or _bare_participle(key)
     phrase = trig.phrase
     if f.type == "repelled":
         attacker = subject_actor
@@ -867,6 +881,8 @@ def controller(f: Found, actor_at, registry, principal: list[str]) -> str | None
         return subject_actor
     if f.type == "other":
         return None  # a position ("reached", "advancing") names its holder or none
+    if f.type == "captured" and key.lemma_.lower() == "fall":
+        return claimant_actor  # "the town fell", said by the side that says it took it
     if f.type == "controls" and subj is not None:
         return claimant_actor  # "X continues to stand", said by its defender
     if passive or subj is None:

@@ -430,6 +430,8 @@ def step_attribution(run: Run) -> None:
         main = sent.attrs[0] if sent.attrs else None
         if main and main.person is not None:
             ctx.last_person = main.person
+        if main and not main.passive and (main.person is not None or main.role):
+            ctx.last_speaker = main
         if main and main.actors and not main.passive:
             ctx.last_actor_attr = main
         sent.quoted = _in_quote(run, sent)
@@ -571,7 +573,7 @@ def step_claims(run: Run) -> None:
                 if len(known) < 500:
                     known.setdefault(p.text, p)
         del history[:-60]  # anaphors look back a few sentences only
-        claimrules.repelled_override(found, triggers)
+        claimrules.repelled_override(found, triggers, sent.attrs)
         # A casualty count with no place of its own takes the sentence's place; with none it is
         # dropped: the board and the desk read claims by place.
         trigger_toks = {i for t in triggers for i in range(t.start, t.end)} | \
@@ -639,8 +641,10 @@ def _antecedent(word: str, history: list) -> places.Place | None:
     for p in reversed(history[-30:]):
         if word in p.text.lower() or (p.kind in kinds):
             return p
-        # a settlement the gazetteer lacks ("entered Wad Madani") can be "the city" later
-        if word in ("city", "town", "village") and p.entry is None and p.text[:1].isupper():
+        # a settlement the gazetteer lacks ("entered Wad Madani") can be "the city" later, but
+        # not a zone or district it lacks ("North Gondar zone")
+        if word in ("city", "town", "village") and p.entry is None and p.text[:1].isupper() \
+                and p.kind not in ("region", "province", "district"):
             return p
     return None
 

@@ -173,7 +173,8 @@ SPEECH_VERBS = frozenset(["say", "tell", "add", "claim", "report", "announce", "
                           "suggest", "allege", "assert", "declare", "note", "explain", "maintain",
                           "argue", "stress", "warn", "accuse", "reiterate", "indicate", "show",
                           "quote", "cite", "inform", "describe", "dismiss", "reject", "refute",
-                          "brief", "spread", "circulate", "emerge", "boast", "affirm", "repeat"])
+                          "brief", "spread", "circulate", "emerge", "boast", "affirm", "repeat",
+                          "dispute", "speak"])
 
 # Verbs that report only when their subject is a source ("footage showed", "tweets suggested",
 # "rumours spread"), not when it is anything else ("the fight shows that ...").
@@ -184,7 +185,7 @@ WEAK_SPEECH_VERBS = frozenset({"show", "indicate", "suggest", "emerge", "spread"
 ADMISSION_VERBS = frozenset({"acknowledge", "admit", "concede"})
 
 # Verbs of saying that are denials when their object is a claim or the clause they govern.
-DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "dispute"})
 # Objects that make a denial point back at an earlier claim ("denied the claim").
 DENIED_OBJECTS = frozenset({"claim", "claims", "report", "reports", "allegation", "allegations",
                             "this", "it", "that", "them", "statement", "assertion", "rumour",

@@ -575,3 +575,33 @@ def test_a_source_speaking_only_in_a_coordinated_clause_leaves_the_claim_to_the_
     got = claims_of(run, "RSF fighters have reportedly encircled the army garrison in Nyala, "
                          "and the town's remaining residents say food is running out.")
     assert [(g[0], g[1], g[3]) for g in got] == [("Nyala", "other", "outlet")]
+
+
+def test_he_after_an_unnamed_official_is_that_official(run):
+    text = ("Fano fighters say they have taken Kombolcha. A regional official disputed the "
+            "account. He asked not to be named. He said Kombolcha was under the control of the "
+            "army.")
+    got = run(text).claims
+    assert [(c.place, c.claim_type, c.claimed_controller, c.claimant) for c in got] == [
+        ("Kombolcha", "captured", "Fano", "Fano"),
+        ("Kombolcha", "controls", "Ethiopian government", "Ethiopian government"),
+        ("Kombolcha", "denied", "Fano", "Ethiopian government"),
+    ]
+
+
+def test_a_town_that_fell_fell_to_the_side_that_says_so(run):
+    text = ("A Fano commander spoke to our reporter by telephone. He said Kombolcha fell on "
+            "Friday night.")
+    assert claims_of(run, text) == [("Kombolcha", "captured", "Fano", "Fano")]
+
+
+def test_two_sources_in_a_headline_keep_their_own_claims(run):
+    got = claims_of(run, "Moscow says Novoselivka taken, Kyiv says Kherson assault beaten back")
+    assert got == [("Novoselivka", "captured", "Russia", "Russia"),
+                   ("Kherson", "repelled", "Ukraine", "Ukraine")]
+
+
+def test_the_town_is_never_a_zone_the_gazetteer_lacks(run):
+    text = ("Kombolcha is a town in Gedo Hills zone. Fano says it has taken control of the "
+            "town.")
+    assert [g[0] for g in claims_of(run, text)] == ["Kombolcha"]
