@@ -20,6 +20,7 @@ from .rules import (
     BACKGROUND_MONTH,
     BACKGROUND_TIMES,
     BACKGROUND_YEAR,
+    CIVILIAN_SUBJECTS,
     CLAUSE_DEPS,
     DENIAL_VERBS,
     DENIED_OBJECTS,
@@ -241,6 +242,12 @@ def _is_claim(trigger: Trigger, negation: bool = True) -> bool:
             return False
         if child.dep_ in ("amod", "compound") and child.lower_ in NOT_FIGHTING_MODIFIERS:
             return False
+    if key.pos_ == "NOUN" and key.dep_ == "nsubj" and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "might") for c in key.head.children):
+        return False  # "the loss of X would be the most serious setback": a hypothesis
+    if trigger.type == "other" and any(c.dep_ == "nsubj" and c.lower_ in CIVILIAN_SUBJECTS
+                                       for c in key.children):
+        return False  # "tens of thousands reach X": people fleeing, not a side advancing
     if key.tag_ == "VB" and key.i > 0 and doc[key.i - 1].lower_ == "to" and \
             trigger.phrase.split()[0] not in ("continue",) and \
             key.head.lemma_.lower() not in ASPECTUAL_VERBS:
@@ -371,7 +378,13 @@ def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) 
         if tok.i in keys and tok.dep_ == "conj" and tok.pos_ == "VERB":
             return False  # (its own key returned True above)
         if tok.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "nsubjpass", "dobj",
-                            "nsubj", "attr", "npadvmod", "advmod", "cc") or tok.head.i == tok.i:
+                            "nsubj", "attr", "npadvmod", "advmod", "cc", "poss") or \
+                tok.head.i == tok.i:
+            return False
+        # "an attack on Kyaukphyu's outer defences", "at X's gates"; but "four of the
+        # province's seven districts" counts places the guide leaves out
+        if tok.dep_ == "poss" and (any(c.dep_ == "nummod" for c in tok.head.children) or
+                                   tok.head.lemma_.lower() in PLACE_HEADS):
             return False
         if tok.dep_ == "prep" and tok.lower_ not in LOCATIVE_PREPS:
             return False

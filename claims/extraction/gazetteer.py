@@ -34,6 +34,7 @@ CURATED_ALIASES: dict[tuple[str, int], tuple[str, ...]] = {
     ("AF", 7052901): ("Deh Salah", "Deh-e Salah", "Deh-e-Salah", "Dih Salah"),  # district
     ("AF", 7052909): ("Pul-e-Hesar", "Pul-e Hesar", "Pul-e-Hisar", "Pul-i-Hisar"),  # district
     ("AF", 1138957): ("Kabul",),  # province
+    ("MM", 1316752): ("Kyaukphyu", "Kyaukpyu"),  # Rakhine's port town, as the press writes it
     ("AF", 1140025): ("Herat",),  # province
 }
 
@@ -46,6 +47,9 @@ CURATED_NAMES: dict[tuple[str, int], str] = {
     ("AF", 7054341): "Rokha",
 }
 
+_COMPASS_WORDS = frozenset({"Western", "Eastern", "Northern", "Southern", "Central", "North",
+                            "South", "East", "West"})
+_COMPASS_HEADS = ("State", "state", "Region", "region", "Zone", "zone", "Province", "province")
 _ADMIN_WORDS = re.compile(r"\s+(district|province|oblast|region|state|governorate|raion)$", re.I)
 
 
@@ -232,12 +236,23 @@ class Gazetteer:
         return len(self.entries)
 
     def names(self) -> list[str]:
-        """Every spelling to match, for the EntityRuler."""
-        return sorted(self.by_name)
+        """Every spelling to match, for the EntityRuler.
+
+        A bare compass word ("Western", "Northern") is matched only with its admin word
+        ("Northern State"): alone it is an adjective far more often ("Western governments").
+        """
+        out = []
+        for name in self.by_name:
+            if name in _COMPASS_WORDS:
+                out.extend(f"{name} {word}" for word in _COMPASS_HEADS)
+            else:
+                out.append(name)
+        return sorted(out)
 
     def lookup(self, name: str, kind_hint: str | None = None) -> GazetteerEntry | None:
         """Return the entry a name most likely means, honouring a kind named in the text."""
-        candidates = self.by_name.get(name) or self.by_name.get(fold(name)) or []
+        candidates = self.by_name.get(name) or self.by_name.get(fold(name)) or \
+            self.by_name.get(_ADMIN_WORDS.sub("", fold(name))) or []
         if not candidates:
             return None
         if kind_hint:

