@@ -105,9 +105,12 @@ def _depth(tok) -> int:
 
 
 def _subject(verb):
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
+    # of two subjects the parse gives one verb, the one nearest it: in "A strike on X killed
+    # nine, the town's emergency room said", the room said it
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     # "Moscow claims X as Kyiv says Y holds": the parse takes "as Kyiv" for a preposition
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.dep_ == "pobj" and before.pos_ in ("PROPN", "NOUN") and \
@@ -345,7 +348,8 @@ def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[A
             continue
         if subj.lower_ in SOURCE_NOUNS or subj.pos_ in ("PROPN", "NOUN", "PRON"):
             # a bad parse can split one subject in two ("Tweets from A and the B suggested")
-            extra = [c for c in verb.children if c.dep_ == "nsubj" and c.i != subj.i]
+            extra = [c for c in verb.children if c.dep_ == "nsubj" and c.i != subj.i
+                     and c.right_edge.i >= subj.left_edge.i - 3]
             attr = read_source(subj, sent_actors, sent_people, ctx, extra)
             if attr.claimant is None:
                 continue

@@ -171,8 +171,11 @@ def find_triggers(span) -> list[Trigger]:
         if toks[0].pos_ == "ADP" and verb.pos_ in ("VERB", "AUX") and \
                 not (toks.start <= verb.i < toks.end):
             key = verb  # "is under our control", "remained in control": the verb
-        elif key.pos_ == "ADJ" and key.dep_ == "acomp" and len(toks) == 1:
-            key = key.head  # "the town was fully secure": the copula, whose subject is the place
+        elif key.pos_ in ("ADJ", "PRON", "NOUN") and key.dep_ in ("acomp", "attr") and \
+                key.head.lemma_ == "be" and len(toks) <= 2:
+            # "the town was fully secure", "X is ours", "X is grey zone": the copula, whose
+            # subject is the place
+            key = key.head
         out.append(Trigger(ctype, " ".join(words), i, stop, key))
         i = stop
     kept = []
@@ -487,8 +490,10 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
             for obj in objs:
                 # coordinated with a known place, a name is a place whatever type the model
                 # guesses: "seized Uspenivka and Olenokostiantynivka"
+                # and so is the object of a verb that only takes places: "junta claims Momauk",
+                # "troops had captured Vyimka", "cleared Wegel Tena of extremists"
                 beside_place = (obj.dep_ == "conj" and obj.head.i in taken) or \
-                    trig.phrase == "claim"  # "junta claims Momauk": its object is a place
+                    trig.key.lemma_.lower() in _PLACE_ONLY_VERBS
                 if (
                     obj.pos_ == "PROPN"
                     and obj.is_title
@@ -508,7 +513,10 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
             heads.add(trig.key.head)  # "fighting continued around X"
         # "attacked our positions near X", "controlled all of X"
         heads.update(c for c in trig.key.children if c.dep_ == "dobj")
-        for prep in (c for h in heads for c in h.children):
+        preps = [c for h in heads for c in h.children]
+        # "pushed the army out of X": the "of" under "out"
+        preps += [g for c in preps if c.lower_ == "out" for g in c.children if g.lower_ == "of"]
+        for prep in preps:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
                 continue
             for pobj in prep.children:
@@ -555,6 +563,11 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                     out.append(Place(start, end, doc[start:end].text, kind, None))
                     taken.update(range(start, end))
     return out
+
+
+# Verbs whose object is a place whatever type the model guesses for an unknown name.
+_PLACE_ONLY_VERBS = frozenset({"claim", "capture", "seize", "overrun", "recapture", "retake",
+                               "liberate", "clear", "hold"})
 
 
 def _name_start(doc, tok, floor: int) -> int:
@@ -737,6 +750,27 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
 # Modifiers that say whose a facility is, not which one: "the last junta outpost".
 _SIDE_MODIFIERS = frozenset({"junta", "army", "military", "regime", "rebel", "enemy",
                              "government", "militia", "last"})
+
+
+def locates_place(doc, place: Place, places: list[Place]) -> bool:
+    """Whether the place only says where another of `places` is: "Wad al-Noura, a village in
+    X", "Abu Shouk camp near X", "camp, on the edge of X" (a thing in it, "the market in X",
+    is still in it)."""
+    tok = _place_root(doc, place)
+    if _in_description(doc, tok, place, places):
+        return True
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    host = tok.head.head
+    if host.lower_ in PART_WORDS and host.dep_ == "pobj":
+        host = host.head.head  # "on the edge of X": what is on the edge
+    # "the Abu Shouk displacement camp near X": the host phrase names a place of its own
+    if any(q is not place and not q.landmark and host.left_edge.i <= q.start and q.end <= host.i + 1
+           for q in places):
+        return True
+    return tok.head.i > 0 and _follows_place(doc, tok.head, place, places)
 
 
 def _in_other(i: int, place: Place, places: list[Place]) -> bool:

@@ -41,7 +41,7 @@ _QUOTE_OPEN, _QUOTE_CLOSE = "\u201c\u00ab", "\u201d\u00bb"
 _BACK_REF = re.compile(HEDGE_BACK_REFERENCE, re.I)
 _PLACE_TAKING_VERBS = frozenset({
     "reach", "enter", "capture", "seize", "overrun", "take", "surround", "encircle", "liberate",
-    "recapture", "retake", "storm", "besiege",
+    "recapture", "retake", "storm", "besiege", "hold", "clear", "claim",
 })
 _PLACE_PREPS = frozenset({"in", "around", "near", "toward", "towards", "into", "outside", "inside"})
 # Nouns that, after "under" or "in" on a verb, make its subject a place: "X came under the
@@ -141,6 +141,7 @@ def step_parse(run: Run) -> None:
 _INSTITUTION_RX = re.compile(r"\b(?:the\s+)?(" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(INSTITUTIONS, key=len, reverse=True))
     + r")\b", re.I)
+_SEAT = re.compile(r"\s+in\s+([A-Z][\w-]+)")
 _PRO_ANTI_BEFORE = re.compile(r"\b(?:pro|anti)-[\w-]+\s+$", re.I)
 _OUTSIDERS_AFTER = re.compile(r"\s+(?:(?:military|war|political|security)\s+)?"
                               r"(?:analysts?|experts?|bloggers?|observers?|historians?|"
@@ -208,8 +209,12 @@ def step_actors(run: Run) -> None:
                 continue
             word = re.sub(r"\s+", " ", m.group(1).lower())
             owners = tails.get(word, ())
-            # the actor last named with this very word ("Ukraine's general staff") first
-            owner = named_with.get(word) or next((a for a in reversed(recent) if a in owners), None)
+            # "the General Staff in Kyiv": the capital says whose it is
+            seat = _SEAT.match(span.text, m.end())
+            seat_owner = run.registry.resolve(seat.group(1), country) if seat else None
+            # else the actor last named with this very word ("Ukraine's general staff")
+            owner = (seat_owner if seat_owner in owners else None) or named_with.get(word) or \
+                next((a for a in reversed(recent) if a in owners), None)
             if owner is None and word in _STATE_WORDS:
                 # no owner named yet: "the military" of the country the article's places are in
                 owner = next((a for a in owners if country is not None and
@@ -289,8 +294,9 @@ def step_people(run: Run) -> None:
             if ent.label_ != "PERSON":
                 continue
             s, e = ent.start, ent.end
-            if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS:
-                continue  # "fighting around Avdiivka": a place the model took for a name
+            if ent.root.dep_ == "pobj" and (ent.root.head.lower_ in _PLACE_PREPS or (
+                    ent.root.head.lower_ == "of" and ent.root.head.head.lower_ == "out")):
+                continue  # "fighting around Avdiivka", "out of X": a place taken for a name
             obj = ent.root
             while obj.dep_ == "conj" and obj.head.i != obj.i:
                 obj = obj.head  # "seized Hrybove and Zelenyi Hai": as the first conjunct
@@ -562,7 +568,13 @@ def step_claims(run: Run) -> None:
                     if not claimrules.is_background(t, run.published)]
         if not triggers:
             continue
-        taken = {i for p in resolved for i in range(p.start, p.end)}
+        # a trigger's own words are no place: "X is grey zone"
+        phrase_toks = {i for t in triggers if len(t.phrase.split()) > 1
+                       for i in range(t.start, t.end)
+                       if doc[i].lemma_.lower() in t.phrase.split()
+                       or doc[i].lower_ in t.phrase.split()}  # not "hand X back"'s X
+        resolved = [p for p in resolved if not phrase_toks.intersection(range(p.start, p.end))]
+        taken = {i for p in resolved for i in range(p.start, p.end)} | phrase_toks
         actor_toks = {i for s, e, _ in sent.actors for i in range(s, e)}
         person_toks = {i for s, e, _ in sent.people for i in range(s, e)}
 
@@ -580,8 +592,6 @@ def step_claims(run: Run) -> None:
         claimrules.repelled_override(found, triggers, sent.attrs)
         # A casualty count with no place of its own takes the sentence's place; with none it is
         # dropped: the board and the desk read claims by place.
-        trigger_toks = {i for t in triggers for i in range(t.start, t.end)} | \
-            {t.key.i for t in triggers}
         for trig in triggers:
             if trig.type == "casualties" and not any(f.trigger is trig for f in found) and \
                     not any(f.type == "casualties" for f in found):  # "killed and wounded in X"
@@ -590,14 +600,15 @@ def step_claims(run: Run) -> None:
                 spare = None
                 if trig.key.dep_ in ("conj", "advcl"):
                     spare = next((f.place for f in found if f.place is not None
-                                  and f.trigger.key.i == trig.key.head.i), None)
+                                  and f.trigger.key.i == trig.key.head.i
+                                  and not f.trigger.negated), None)
                 # else a place of the sentence no claim has, unless it only locates another
-                # (a name found only as a trigger's argument counts: "an assault on X")
+                # place ("camp, on the edge of X"); a thing in it is still in it ("a strike on
+                # the market in X killed ..."). A name found only as a trigger's argument counts.
                 if spare is None:
                     spare = next((p for p in resolved + common if not p.landmark and not p.weak
                                   and not any(f.place is p for f in found) and not
-                                  claimrules.is_locator(doc, p, resolved + common, trigger_toks)),
-                                 None)
+                                  claimrules.locates_place(doc, p, resolved + common)), None)
                 if spare is not None:
                     found.append(claimrules.Found(spare, trig, "casualties", None, "sentence"))
         best: dict[str, claimrules.Found] = {}
@@ -703,7 +714,8 @@ def step_denials(run: Run) -> None:
         denial = next((a for a in sent.attrs if a.denial and not a.passive), None)
         called = None
         if denial is None:
-            # "said the claim was baseless": a saying verb whose clause calls a claim false
+            # "said the claim was baseless", "called the report a fantasy": a saying verb that
+            # calls a claim false
             for a in sent.attrs:
                 called = None if a.passive or a.verb_i is None else \
                     _called_false_claim(sent.span.doc[a.verb_i])
@@ -716,8 +728,10 @@ def step_denials(run: Run) -> None:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
         if called is not None:
             objs = [called]
-        # "denied that its fighters were in the town": the places of the denied clause
-        named = {p.text for p in sent.places for o in objs if o.dep_ == "ccomp"
+        # "denied that its fighters were in the town", "dismissed the claim about X": the
+        # places of the denied clause or claim
+        named = {p.text for p in sent.places for o in objs
+                 if (o.dep_ == "ccomp" or o.lower_ in DENIED_OBJECTS)
                  and o.left_edge.i <= p.start <= o.right_edge.i}
         # Claims of another side in this very sentence are what a denial beside them answers:
         # "X took Y, a claim Z rejected", "..., which Ukraine denied", "Alliance says it took
@@ -741,7 +755,14 @@ def step_denials(run: Run) -> None:
 
 
 def _called_false_claim(verb):
-    """The claim noun of "the claim was baseless" said by `verb`, or None (rules.FALSE_WORDS)."""
+    """The claim noun of "the claim was baseless" said by `verb`, or of "called the report a
+    fantasy", or None (rules.FALSE_WORDS)."""
+    if verb.lemma_.lower() == "call":
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in DENIED_OBJECTS),
+                   None)
+        if obj is not None and any(t.lower_ in FALSE_WORDS or t.lemma_ in FALSE_WORDS
+                                   for t in verb.subtree if not obj.is_ancestor(t) and t != obj):
+            return obj
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.lemma_ != "be":
             continue

@@ -32,6 +32,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "continue to stand", "stand strong", "stand strongly", "stand firm", "still stand",
         "under * administration", "under * * administration",  # "still under our administration"
         "secure",  # "the town is fully secure", as a side says of its own ground
+        "ours",  # "Myrnohrad is ours", "Goz Mariam is still ours"
     ),
     "contested": (
         "fighting", "fight", "clash", "battle", "assault", "offensive", "attack", "storm",
@@ -40,10 +41,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "contest", "contested",  # "remains contested", "the still contested town of X"
         "gunfire", "exchange of fire", "exchange fire",  # "gunfire could be heard in X"
         "ambush",  # "ambushed a convoy on the X pass"
+        "grey zone", "gray zone",  # "X is grey zone": held by neither side
     ),
     "repelled": (
         "push back", "push * back", "repel", "repulse", "beat back", "fight off", "thwart", "foil",
         "drive back", "force * to retreat", "force * back",
+        "stop",  # "an attempt to push into X was stopped" (needs the place, via the attempt)
         # "pushed the resistance fighters back from X": the side driven back in the gap
         "push ... back", "drive ... back", "beat ... back",
     ),
@@ -98,14 +101,15 @@ PRESENCE_PREPS = frozenset({"in", "inside", "within"})
 # report is denied by whoever says so.
 FALSE_WORDS = frozenset({"false", "untrue", "lie", "lies", "fake", "baseless", "unfounded",
                          "fabricated", "fabrication", "fabrications", "propaganda", "nonsense",
-                         "groundless", "incorrect", "wrong"})
+                         "groundless", "incorrect", "wrong", "fantasy", "fiction",
+                         "invention", "recycled"})
 
 # Triggers that mean a claim only when a place hangs on them in the parse (object, passive
 # subject or prepositional complement): "pushed into X" is a position, "pushed for talks" is not.
 NEEDS_PLACE_OBJECT = frozenset({"take", "hold", "clear", "present", "deploy", "station", "push",
                                 "storm", "attack", "lose", "evacuate", "abandon", "approach",
                                 "slow", "regain", "patrol", "secure", "arrive", "hand", "cede",
-                                "claim",
+                                "claim", "ours", "stop",
                                 "ambush",
                                 "be"})  # "be": the presence frame, "fighters were in X"
 # Of those, the ones whose place must be the very object or passive subject: "took the town",
@@ -172,6 +176,7 @@ BACKGROUND_TIMES = (
     r"winter|spring|autumn|month|period|era|invasion|rebellion|insurgency)\b",
     r"\blast (?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b",  # "fell to the AA last December"
+    r"\bearlier this year\b",  # "since the army drove the RSF out of the capital earlier this year"
     r"\bsince then\b", r"\bbefore that\b",  # "Since then, the group has carried out raids in X"
     r"\b(?:in|during|by|since) (?:the )?(?:19|20)\d\d\b",  # "during the 2023 counteroffensive"
 )

@@ -644,3 +644,51 @@ def test_last_with_a_month_is_background_and_questions_claim_nothing(run):
 
 def test_civilians_reaching_a_place_are_no_position(run):
     assert claims_of(run, "Tens of thousands reach Nyala after days on the road.") == []
+
+
+def test_a_place_that_is_ours_or_grey_zone(run):
+    got = claims_of(run, '"Novoselivka is ours," a Ukrainian officer said.')
+    assert [(g[0], g[1], g[2]) for g in got] == [("Novoselivka", "controls", "Ukraine")]
+    got = claims_of(run, '"Novoselivka is grey zone," a Ukrainian officer said.')
+    assert [(g[0], g[1]) for g in got] == [("Novoselivka", "contested")]
+
+
+def test_an_attempt_that_was_stopped_is_repelled(run):
+    got = claims_of(run, "A Russian attempt to push into Novoselivka was stopped on Friday, "
+                         "Ukraine's general staff said.")
+    assert [(g[0], g[1], g[3]) for g in got] == [("Novoselivka", "repelled", "Ukraine")]
+
+
+def test_calling_a_report_a_fantasy_or_dismissing_a_claim_about_a_place_denies_it(run):
+    text = ("Russia's defence ministry said its troops had taken Novoselivka and Kherson. "
+            'A Ukrainian officer called the report "a fantasy".')
+    got = [(c.place, c.claim_type, c.claimant) for c in run(text).claims]
+    assert ("Novoselivka", "denied", "Ukraine") in got
+    text = ("Russia's defence ministry said its troops had taken Novoselivka and Kherson. "
+            "The General Staff in Kyiv dismissed the Russian claim about Kherson.")
+    got = [(c.place, c.claim_type, c.claimant) for c in run(text).claims
+           if c.claim_type == "denied"]
+    assert got == [("Kherson", "denied", "Ukraine")]
+
+
+def test_names_held_cleared_or_pushed_out_of_are_places_whatever_the_model_guesses(run):
+    got = claims_of(run, "He said Fano now holds Aringo.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("Aringo", "controls", "Fano")]
+    got = claims_of(run, "The army said it had cleared Wegel Tena of extremists on Friday.")
+    assert [(g[0], g[1]) for g in got] == [("Wegel Tena", "captured")]
+    got = claims_of(run, "The RSF said it had pushed the army out of Wad al-Noura, a village in "
+                         "Sarvan, killing dozens of soldiers.")
+    assert [(g[0], g[1]) for g in got] == [("Wad al-Noura", "captured"),
+                                           ("Wad al-Noura", "casualties")]
+
+
+def test_a_strike_on_a_market_in_a_town_killed_people_in_the_town(run):
+    got = claims_of(run, "A drone strike on the livestock market in Nyala, about 60 kilometres "
+                         "north of El Fasher, killed nine people on Friday, the town's emergency "
+                         "room said.")
+    assert got == [("Nyala", "casualties", None, "emergency room")]
+
+
+def test_earlier_this_year_is_background(run):
+    assert claims_of(run, "The front moved west after the army drove the RSF out of Nyala "
+                          "earlier this year.") == []
