@@ -194,14 +194,14 @@ DENIABLE = frozenset({"captured", "controls", "contested"})
 
 
 def _negated(key) -> bool:
-    """ "is not under control", "no fighting", "no one was killed": the trigger itself is
+    """ "is not under control", "no fighting", "nobody has taken X": the trigger itself is
     negated, not a verb above it."""
     if any(c.dep_ == "neg" for c in key.children):
         return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in key.children):
         return True
-    return any(c.dep_ in ("nsubj", "nsubjpass", "attr") and any(
-        g.dep_ == "det" and g.lower_ == "no" for g in c.children) for c in key.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "attr") and (c.lower_ in ("nobody", "none") or any(
+        g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in key.children)
 
 
 def _presence(tok) -> Trigger | None:
@@ -380,6 +380,8 @@ def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) 
             continue
         if tok.i in keys and tok.dep_ == "conj" and tok.pos_ == "VERB":
             return False  # (its own key returned True above)
+        if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+            return False  # "X repels A, and the council denies the fall of B": B is denied
         if tok.dep_ not in ("conj", "pobj", "prep", "appos", "compound", "nsubjpass", "dobj",
                             "nsubj", "attr", "npadvmod", "advmod", "cc", "poss") or \
                 tok.head.i == tok.i:

@@ -678,6 +678,10 @@ def _claim(run: Run, sent: Sentence, f, attr: Attribution, note, last_province) 
                         and c.claimant != (attr.claimant or OUTLET) and c.claimed_controller), None)
         if earlier is not None:
             controller = earlier.claimed_controller
+        elif f.type in ("captured", "controls") and controller in (None, *attr.actors):
+            # "the council denies the fall of X" with no claim before it: the other side's
+            others = [a for a in run.principal if a not in attr.actors]
+            controller = others[0] if others else None
     elif ctype == "captured" and attr.verb_i is not None and \
             doc[attr.verb_i].lemma_.lower() in ADMISSION_VERBS and attr.actors and \
             controller not in (None, *attr.actors):
@@ -730,9 +734,16 @@ def step_denials(run: Run) -> None:
             objs = [called]
         # "denied that its fighters were in the town", "dismissed the claim about X": the
         # places of the denied clause or claim
+        doc = sent.span.doc
+        spans = [(sent.doc_offset + doc[o.left_edge.i].idx,
+                  sent.doc_offset + doc[o.right_edge.i].idx + len(doc[o.right_edge.i]))
+                 for o in objs if o.dep_ == "ccomp" or o.lower_ in DENIED_OBJECTS]
         named = {p.text for p in sent.places for o in objs
                  if (o.dep_ == "ccomp" or o.lower_ in DENIED_OBJECTS)
                  and o.left_edge.i <= p.start <= o.right_edge.i}
+        # and the places of this sentence's own claims inside it (names no gazetteer knows)
+        named |= {run.claims[i].place for i in sent.claims if run.claims[i].place_start
+                  is not None and any(a <= run.claims[i].place_start < b for a, b in spans)}
         # Claims of another side in this very sentence are what a denial beside them answers:
         # "X took Y, a claim Z rejected", "..., which Ukraine denied", "Alliance says it took
         # the town; military denies"
@@ -741,7 +752,9 @@ def step_denials(run: Run) -> None:
                and run.claims[i].claimant not in (denial.claimant, OUTLET)
                and (not named or run.claims[i].place in named)]
         passing = _denies_in_passing(verb)
-        if own and (passing or not objs or named):
+        # "...; a commander calls the claim a fantasy": a pointing object beside the claim
+        pointing = bool(objs) and all(o.lower_ in DENIED_OBJECTS for o in objs)
+        if own and (passing or not objs or named or pointing):
             _add_denials(run, sent, denial, own)
             continue
         if passing:

@@ -206,6 +206,7 @@ ADMISSION_VERBS = frozenset({"acknowledge", "admit", "concede"})
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "dispute"})
 # Objects that make a denial point back at an earlier claim ("denied the claim").
 DENIED_OBJECTS = frozenset({"claim", "claims", "report", "reports", "allegation", "allegations",
+                            "announcement", "announcements",
                             "this", "it", "that", "them", "statement", "assertion", "rumour",
                             "rumor", "rumours", "rumors", "account", "accounts", "figure",
                             "figures", "toll", "version", "assertions", "accusation",

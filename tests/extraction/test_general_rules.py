@@ -692,3 +692,31 @@ def test_a_strike_on_a_market_in_a_town_killed_people_in_the_town(run):
 def test_earlier_this_year_is_background(run):
     assert claims_of(run, "The front moved west after the army drove the RSF out of Nyala "
                           "earlier this year.") == []
+
+
+def test_a_headline_s_bare_denial_reaches_a_place_no_gazetteer_knows(run):
+    got = run("NRF claims capture of Kasan in Dorak; Taliban deny").claims
+    assert [(c.place, c.claim_type, c.claimant) for c in got] == [
+        ("Kasan", "captured", "NRF"), ("Kasan", "denied", "Taliban")]
+
+
+def test_a_council_that_denies_the_fall_of_a_place_denies_that_place_only(run):
+    got = run("The army repels a militia assault on Nyala, and the Sovereign Council denies the "
+              "fall of El Fasher").claims
+    assert [(c.place, c.claim_type, c.claimant) for c in got] == [
+        ("Nyala", "repelled", "outlet"), ("El Fasher", "denied", "SAF")]
+
+
+def test_calling_the_claim_beside_it_a_fantasy_denies_it(run):
+    got = run('Russia says its troops have captured Novoselivka; a Ukrainian commander calls the '
+              'claim "a fantasy for domestic television".').claims
+    assert [(c.place, c.claim_type, c.claimed_controller, c.claimant) for c in got] == [
+        ("Novoselivka", "captured", "Russia", "Russia"),
+        ("Novoselivka", "denied", "Russia", "Ukraine")]
+
+
+def test_nobody_has_taken_a_place_denies_its_capture(run):
+    text = ('The NRF said it took Dorak on Friday. "Nobody has taken Dorak," a Taliban '
+            'spokesman said.')
+    got = [(c.place, c.claim_type, c.claimant) for c in run(text).claims]
+    assert got == [("Dorak", "captured", "NRF"), ("Dorak", "denied", "Taliban")]
