@@ -447,6 +447,16 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
     for i in sorted(taken):
         tok = doc[i]
         for conj in tok.children:
+            # "in Woreta and Addis Zemen": a name coordinated with a known place is a place
+            if conj.dep_ == "conj" and conj.i not in taken and conj.pos_ == "PROPN" and \
+                    conj.is_title and conj.ent_type_ not in ("NORP", "DATE", "TIME", "PERSON") \
+                    and not is_other(conj) and not place_head(conj):
+                start = _name_start(doc, conj, tok.i)
+                if not any(j in taken or is_other(doc[j]) for j in range(start, conj.i + 1)):
+                    out.append(Place(start, conj.i + 1, doc[start:conj.i + 1].text, "other",
+                                     None))
+                    taken.update(range(start, conj.i + 1))
+                continue
             if conj.dep_ == "conj" and conj.i not in taken and place_head(conj):
                 if any(t.i in taken for t in conj.subtree):
                     continue  # "Bazarak and the district of Dara": the phrase is Dara itself
@@ -530,8 +540,8 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                 # and so is one after "the capture of", "the fall of"
                 named_by_noun = prep.lower_ == "of" and prep.head.i == trig.key.i and \
                     trig.key.pos_ == "NOUN"
-                skip = ("NORP", "DATE", "TIME") if prep.lower_ in ("on", "around", "in") or \
-                    named_by_noun else ("ORG", "NORP", "DATE", "TIME")
+                skip = ("NORP", "DATE", "TIME") if prep.lower_ in ("on", "around", "in", "at") \
+                    or named_by_noun else ("ORG", "NORP", "DATE", "TIME")
                 if pobj.pos_ == "PROPN" and pobj.is_title and pobj.ent_type_ not in skip \
                         and not is_other(pobj):
                     start = _name_start(doc, pobj, prep.i)
@@ -602,7 +612,7 @@ class Found:
     link: str  # "direct" / "scope" / "near" / "sentence"
 
 
-def _gap(trig: Trigger, place: Place) -> int:
+def gap(trig: Trigger, place: Place) -> int:
     """Tokens between a trigger and a place, whichever comes first."""
     return min(abs(trig.start - place.end), abs(place.start - trig.end))
 
@@ -640,10 +650,10 @@ def associate(
             near = [
                 t for t in triggers_here
                 if t.phrase.split()[0] not in NEEDS_PLACE_OBJECT
-                and _gap(t, place) <= FALLBACK_WINDOW
+                and gap(t, place) <= FALLBACK_WINDOW
             ]
             if near:
-                best = min(near, key=lambda t: _gap(t, place))
+                best = min(near, key=lambda t: gap(t, place))
                 how = "near"
         if best is None:
             continue
@@ -661,6 +671,15 @@ def associate(
         ):
             ctype = "casualties"
         out.append(Found(place, best, ctype, None, how))
+    # "clashes in Woreta and Addis Zemen": a name the model guessed at, coordinated with a
+    # place that has a claim, shares it
+    for place in places:
+        if place.weak and place.kind is not None and not any(f.place is place for f in out):
+            root = _place_root(span.doc, place)
+            partner = next((f for f in out if root.dep_ == "conj" and f.place is not None
+                            and f.place.start <= root.head.i < f.place.end), None)
+            if partner is not None:
+                out.append(Found(place, partner.trigger, partner.type, None, partner.link))
     return out
 
 
@@ -699,6 +718,13 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
     """
     tok = _place_root(doc, place)
     if _in_description(doc, tok, place, places):
+        return True
+    # "two towns on the highway linking X and Y": the ends of a road only locate
+    obj = tok
+    while obj.dep_ == "conj" and obj.head.i != obj.i:
+        obj = obj.head
+    if obj.dep_ == "dobj" and obj.head.lemma_.lower() in ("link", "connect", "join") and \
+            obj.head.dep_ in ("acl", "relcl"):
         return True
     if tok.dep_ in ("compound", "amod") and tok.head.lower_ in PLACE_HEADS and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(_in_other(g.i, place, places)
@@ -767,7 +793,10 @@ def locates_place(doc, place: Place, places: list[Place]) -> bool:
         return False
     host = tok.head.head
     if host.lower_ in PART_WORDS and host.dep_ == "pobj":
-        host = host.head.head  # "on the edge of X": what is on the edge
+        # "camp, on the edge of X": what is on the edge, however the parse hangs "on"
+        if _follows_place(doc, host.head, place, places):
+            return True
+        host = host.head.head
     # "the Abu Shouk displacement camp near X": the host phrase names a place of its own
     if any(q is not place and not q.landmark and host.left_edge.i <= q.start and q.end <= host.i + 1
            for q in places):
@@ -784,7 +813,8 @@ def _in_description(doc, tok, place: Place, places: list[Place]) -> bool:
     Stepnohirsk": a place inside an apposition that describes another place locates it."""
     for anc in tok.ancestors:
         if anc.dep_ == "appos" and anc.head.i != anc.i and \
-                _in_other(anc.head.i, place, places) and anc.lower_ in PLACE_HEADS:
+                _in_other(anc.head.i, place, places) and (anc.lower_ in PLACE_HEADS
+                                                          or anc.lemma_.lower() in PLACE_HEADS):
             return True
         if anc.dep_ in ("relcl", "ccomp", "advcl", "ROOT"):
             return False

@@ -29,6 +29,8 @@ from .rules import (
     GROUP_ANAPHORS,
     HEDGE_BACK_REFERENCE,
     INSTITUTIONS,
+    PLACE_HEADS,
+    PLATFORMS,
     ROLE_WORDS,
     SPEECH_VERBS,
 )
@@ -295,8 +297,12 @@ def step_people(run: Run) -> None:
                 continue
             s, e = ent.start, ent.end
             if ent.root.dep_ == "pobj" and (ent.root.head.lower_ in _PLACE_PREPS or (
-                    ent.root.head.lower_ == "of" and ent.root.head.head.lower_ == "out")):
-                continue  # "fighting around Avdiivka", "out of X": a place taken for a name
+                    ent.root.head.lower_ == "of" and ent.root.head.head.lower_ == "out") or (
+                    ent.root.head.lower_ == "at" and
+                    ent.root.head.head.lemma_.lower() in PLACE_HEADS)):
+                # "fighting around Avdiivka", "out of X", "a checkpoint at X": a place the
+                # model took for a name
+                continue
             obj = ent.root
             while obj.dep_ == "conj" and obj.head.i != obj.i:
                 obj = obj.head  # "seized Hrybove and Zelenyi Hai": as the first conjunct
@@ -579,7 +585,8 @@ def step_claims(run: Run) -> None:
         person_toks = {i for s, e, _ in sent.people for i in range(s, e)}
 
         def is_other(tok, actor_toks=actor_toks, person_toks=person_toks):
-            return tok.i in actor_toks or tok.i in person_toks or tok.text in countries
+            return tok.i in actor_toks or tok.i in person_toks or tok.text in countries or \
+                tok.text in PLATFORMS  # "fight on Facebook"
 
         common = claimrules.common_places(span, triggers, taken, is_other)
         found = claimrules.associate(span, resolved + common, triggers, sources)
@@ -606,9 +613,10 @@ def step_claims(run: Run) -> None:
                 # place ("camp, on the edge of X"); a thing in it is still in it ("a strike on
                 # the market in X killed ..."). A name found only as a trigger's argument counts.
                 if spare is None:
-                    spare = next((p for p in resolved + common if not p.landmark and not p.weak
-                                  and not any(f.place is p for f in found) and not
-                                  claimrules.locates_place(doc, p, resolved + common)), None)
+                    spare = min((p for p in resolved + common if not p.landmark and not p.weak
+                                 and not any(f.place is p for f in found) and not
+                                 claimrules.locates_place(doc, p, resolved + common)),
+                                key=lambda p, t=trig: claimrules.gap(t, p), default=None)
                 if spare is not None:
                     found.append(claimrules.Found(spare, trig, "casualties", None, "sentence"))
         best: dict[str, claimrules.Found] = {}

@@ -22,11 +22,14 @@ _KIND_AFTER = {"province": "province", "region": "province", "oblast": "province
                "state": "province", "governorate": "province", "district": "district",
                "raion": "district", "city": "city", "town": "city", "village": "village",
                "valley": "region"}
-_NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:wa\s+|al-|el-)?[A-Z][\w'\u2019-]+){0,2}"
+_NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:wa\s+|al-|el-)?[A-Z][\w'\u2019-]+){0,3}"
 _PLACE_OF = re.compile(r"\b(?:the\s+)?(?P<word>" + "|".join(PLACE_OF_WORDS)
                        + r")\s+of\s+(?P<name>" + _NAME + r")")
 # further names in a list after "the districts of A, B and C"
 _MORE_NAMES = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?P<name>" + _NAME + r")")
+# "In nearby Kawlin, which ...": a name that opens a sentence after "In" is where it happens
+_FRAME = re.compile(r"^(?:In|At)\s+(?:nearby\s+|neighbouring\s+|neighboring\s+)?(?P<name>"
+                    + _NAME + r")\s*,")
 _FACILITY_IN = re.compile(r"^\s+(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]")
 _NAMED_HEAD = re.compile(
     r"\b(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?P<word>"
@@ -100,6 +103,8 @@ def known_pattern(known: dict) -> re.Pattern:
 # "within five kilometres of X" is a position near X, not a locator
 _WITHIN = re.compile(r"\bwithin\s+\S+\s+(?:km|kms|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?$",
                      re.I)
+# "the Daraja Oula neighbourhood": the name is the place, the word only says what kind
+_QUARTER_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb"})
 _OF_NAME = re.compile(r"\s+of\s+[A-Z]")
 _SETTLEMENT_WORDS = frozenset({"town", "city", "village", "settlement", "port"})
 
@@ -137,13 +142,23 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
             found.append(Place(ent.start, ent.end, ent.text, kind, None, weak=True))
     text = span.text
     base = span.start_char
+    frame = _FRAME.match(text)
+    if frame and frame["name"].split()[0] not in _NOT_NAMES and not is_actor(frame["name"]) \
+            and frame["name"] not in countries:
+        ch = doc.char_span(base + frame.start("name"), base + frame.end("name"),
+                           alignment_mode="expand")
+        if ch is not None and not any(t.ent_type_ in ("PERSON", "DATE", "TIME") for t in ch):
+            entry = gazetteer.lookup(ch.text)
+            found.append(Place(ch.start, ch.end, ch.text, entry.kind if entry else "other",
+                               entry))
     for rx in (_PLACE_OF, _NAMED_HEAD):
         for m in rx.finditer(text):
             name = m["name"]
             first = name.split()[0]
             if first in _NOT_NAMES or is_actor(name) or name in countries:
                 continue
-            s, e = (m.start("name"), m.end("name")) if rx is _PLACE_OF else (m.start(), m.end())
+            s, e = (m.start("name"), m.end("name")) if rx is _PLACE_OF or \
+                m["word"].lower() in _QUARTER_WORDS else (m.start(), m.end())
             ch = doc.char_span(base + s, base + e, alignment_mode="expand")
             if ch is None:
                 continue

@@ -307,6 +307,10 @@ HEDGE_BACK_REFERENCE = (
     r"|\b(?:this|it|they|them|either claim)\b"
 )
 
+# Platforms a side posts on, never places: "wrote on Telegram", "fight on Facebook".
+PLATFORMS = frozenset({"Facebook", "Telegram", "X", "Twitter", "YouTube", "TikTok", "WhatsApp",
+                       "Instagram", "Signal", "VKontakte"})
+
 # --- Places --------------------------------------------------------------------------------------
 # Head nouns of place phrases not found in the gazetteer, and the place kind each implies.
 PLACE_HEADS = {

@@ -720,3 +720,39 @@ def test_nobody_has_taken_a_place_denies_its_capture(run):
             'spokesman said.')
     got = [(c.place, c.claim_type, c.claimant) for c in run(text).claims]
     assert got == [("Dorak", "captured", "NRF"), ("Dorak", "denied", "Taliban")]
+
+
+def test_a_name_opening_a_sentence_after_in_is_where_it_happens(run):
+    got = claims_of(run, "In nearby Kawlin, which rebels captured in 2019, residents said the "
+                         "town remained under junta control on Friday.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("Kawlin", "controls", "Myanmar junta")]
+
+
+def test_village_names_run_to_four_words_and_a_quarter_is_its_name(run):
+    got = claims_of(run, "Troops had cleared the villages of Um Dam Haj Ahmed and Kazgil of "
+                         "rebels on Friday, the army said.")
+    assert [g[0] for g in got] == ["Um Dam Haj Ahmed", "Kazgil"]
+    got = claims_of(run, "The RSF said its fighters had pushed into the Daraja Oula "
+                         "neighbourhood on Friday.")
+    assert [g[0] for g in got] == ["Daraja Oula"]
+
+
+def test_a_platform_is_no_place_and_a_count_takes_the_nearest_place(run):
+    assert claims_of(run, '"These people fight on Facebook, not in the mountains," he said.') \
+        == []
+    got = claims_of(run, "In neighbouring Sarvan, the NRF said its fighters had ambushed a "
+                         "convoy near Dorak, killing 27 soldiers.")
+    assert ("Dorak", "casualties", None, "NRF") in got
+    assert not any(g[0] == "Sarvan" and g[1] == "casualties" for g in got)
+
+
+def test_a_coordinated_name_shares_the_claim_and_the_ends_of_a_road_only_locate(run):
+    got = claims_of(run, "Clashes were reported on Friday in Woreta and Addis Zemen, two towns "
+                         "on the highway linking Kombolcha and Gondar, according to officials.")
+    assert [g[0] for g in got] == ["Woreta", "Addis Zemen"]
+
+
+def test_a_checkpoint_at_a_name_puts_the_fighting_there(run):
+    got = claims_of(run, "Residents said Fano fighters had attacked a checkpoint at Azezo late "
+                         "on Friday.")
+    assert [(g[0], g[1]) for g in got] == [("Azezo", "contested")]
