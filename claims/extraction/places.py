@@ -103,8 +103,6 @@ def known_pattern(known: dict) -> re.Pattern:
 # "within five kilometres of X" is a position near X, not a locator
 _WITHIN = re.compile(r"\bwithin\s+\S+\s+(?:km|kms|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?$",
                      re.I)
-# "the Daraja Oula neighbourhood": the name is the place, the word only says what kind
-_QUARTER_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb"})
 _OF_NAME = re.compile(r"\s+of\s+[A-Z]")
 _SETTLEMENT_WORDS = frozenset({"town", "city", "village", "settlement", "port"})
 
@@ -157,8 +155,7 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
             first = name.split()[0]
             if first in _NOT_NAMES or is_actor(name) or name in countries:
                 continue
-            s, e = (m.start("name"), m.end("name")) if rx is _PLACE_OF or \
-                m["word"].lower() in _QUARTER_WORDS else (m.start(), m.end())
+            s, e = (m.start("name"), m.end("name")) if rx is _PLACE_OF else (m.start(), m.end())
             ch = doc.char_span(base + s, base + e, alignment_mode="expand")
             if ch is None:
                 continue
