@@ -612,7 +612,7 @@ class Found:
     link: str  # "direct" / "scope" / "near" / "sentence"
 
 
-def gap(trig: Trigger, place: Place) -> int:
+def _gap(trig: Trigger, place: Place) -> int:
     """Tokens between a trigger and a place, whichever comes first."""
     return min(abs(trig.start - place.end), abs(place.start - trig.end))
 
@@ -650,10 +650,10 @@ def associate(
             near = [
                 t for t in triggers_here
                 if t.phrase.split()[0] not in NEEDS_PLACE_OBJECT
-                and gap(t, place) <= FALLBACK_WINDOW
+                and _gap(t, place) <= FALLBACK_WINDOW
             ]
             if near:
-                best = min(near, key=lambda t: gap(t, place))
+                best = min(near, key=lambda t: _gap(t, place))
                 how = "near"
         if best is None:
             continue
