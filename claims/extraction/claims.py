@@ -25,6 +25,7 @@ from .rules import (
     DENIAL_VERBS,
     DENIED_OBJECTS,
     DESTINATION_PREPS,
+    DIRECT_OBJECT_ONLY,
     FACILITY_HEADS,
     FALSE_WORDS,
     FIGHT_GOES_ON_VERBS,
@@ -44,11 +45,14 @@ from .rules import (
     PEOPLE_NOUNS,
     PLACE_HEADS,
     PLACE_OF_WORDS,
+    PLACE_ONLY_VERBS,
     PRESENCE_PREPS,
     PRESENCE_SUBJECTS,
+    SIDE_MODIFIERS,
     SPEECH_VERBS,
     STRICT_OBJECT,
     SUBJECT_PLACE_VERBS,
+    TIME_LINKS,
     TRIGGERS,
 )
 from .types import OUTLET
@@ -296,16 +300,11 @@ def is_background(trigger: Trigger, published) -> bool:
             verb = verb.head  # "when fighters seized X and raised their flag over Y"
             continue
         if not (verb.dep_ == "relcl" or (verb.dep_ == "advcl" and any(
-                c.dep_ in ("advmod", "mark") and c.lower_ in _TIME_LINKS
+                c.dep_ in ("advmod", "mark") and c.lower_ in TIME_LINKS
                 for c in verb.children))):
             return False
         verb = _clause_verb(verb.head)
     return False
-
-
-# Words that tie a clause's time to the clause it hangs on: "in 2021, when fighters seized X",
-# "seized X before Taliban reinforcements retook it".
-_TIME_LINKS = frozenset({"when", "before", "after", "until", "till"})
 
 
 def _clause_verb(tok):
@@ -349,7 +348,7 @@ def _linked(place: Place, trigger: Trigger, keys: frozenset[int] = frozenset()) 
     strict = trigger.phrase.split()[0] in STRICT_OBJECT and len(trigger.phrase.split()) == 1
     # the root of the place phrase
     tok = _place_root(doc, place)
-    if trigger.phrase == "claim":  # "Moscow claims X", not "claims a village near X"
+    if trigger.phrase in DIRECT_OBJECT_ONLY:
         return tok.dep_ == "dobj" and tok.head.i == key.i
     # "fighting continued near X": the place hangs on the verb the fighting is the subject of
     carrier = key.head if (trigger.type == "contested" and key.dep_ in ("nsubj", "nsubjpass")
@@ -505,7 +504,7 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                 # and so is the object of a verb that only takes places: "junta claims Momauk",
                 # "troops had captured Vyimka", "cleared Wegel Tena of extremists"
                 beside_place = (obj.dep_ == "conj" and obj.head.i in taken) or \
-                    trig.key.lemma_.lower() in _PLACE_ONLY_VERBS
+                    trig.key.lemma_.lower() in PLACE_ONLY_VERBS
                 if (
                     obj.pos_ == "PROPN"
                     and obj.is_title
@@ -518,7 +517,7 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                                         else trig.key.i)
                     out.append(Place(start, obj.i + 1, doc[start:obj.i + 1].text, "other", None))
                     taken.update(range(start, obj.i + 1))
-        if trig.phrase == "claim":
+        if trig.phrase in DIRECT_OBJECT_ONLY:
             continue  # "claimed on Telegram": only its object can be a place, named above
         heads = {trig.key}
         if trig.key.pos_ == "NOUN" and trig.key.dep_ in ("nsubj", "nsubjpass"):
@@ -575,11 +574,6 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                     out.append(Place(start, end, doc[start:end].text, kind, None))
                     taken.update(range(start, end))
     return out
-
-
-# Verbs whose object is a place whatever type the model guesses for an unknown name.
-_PLACE_ONLY_VERBS = frozenset({"claim", "capture", "seize", "overrun", "recapture", "retake",
-                               "liberate", "clear", "hold"})
 
 
 def _name_start(doc, tok, floor: int) -> int:
@@ -742,8 +736,7 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
             _in_other(prep.head.i, place, places):
         return True  # "Warsaj district of Takhar province", "the Andarab valley of Baghlan"
     if prep is not None and prep.dep_ == "prep" and prep.lower_ == "of" and \
-            prep.head.lower_ in PART_WORDS and prep.head.dep_ == "pobj" and \
-            _follows_place(doc, prep.head.head, place, places):
+            _edge_of_place(doc, prep.head, place, places):
         return True  # "Abu Shouk camp, on the north-western edge of X"
     if prep is None or prep.dep_ != "prep" or prep.lower_ not in LOCATOR_PREPS:
         return False
@@ -770,14 +763,10 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
         # headquarters in X" is a place of its own
         return any(c.dep_ == "det" and c.lower_ == "the" for c in host.children) and not any(
             c.dep_ in ("compound", "amod") and (c.ent_type_ in ("ORG", "NORP") or
-                                                c.lower_ in _SIDE_MODIFIERS)
+                                                c.lower_ in SIDE_MODIFIERS)
             for c in host.children)
     return True
 
-
-# Modifiers that say whose a facility is, not which one: "the last junta outpost".
-_SIDE_MODIFIERS = frozenset({"junta", "army", "military", "regime", "rebel", "enemy",
-                             "government", "militia", "last"})
 
 
 def locates_place(doc, place: Place, places: list[Place]) -> bool:
@@ -792,16 +781,22 @@ def locates_place(doc, place: Place, places: list[Place]) -> bool:
     if tok.dep_ != "pobj":
         return False
     host = tok.head.head
+    if _edge_of_place(doc, host, place, places):
+        return True
     if host.lower_ in PART_WORDS and host.dep_ == "pobj":
-        # "camp, on the edge of X": what is on the edge, however the parse hangs "on"
-        if _follows_place(doc, host.head, place, places):
-            return True
-        host = host.head.head
+        host = host.head.head  # what is on the edge
     # "the Abu Shouk displacement camp near X": the host phrase names a place of its own
     if any(q is not place and not q.landmark and host.left_edge.i <= q.start and q.end <= host.i + 1
            for q in places):
         return True
     return tok.head.i > 0 and _follows_place(doc, tok.head, place, places)
+
+
+def _edge_of_place(doc, part, place: Place, places: list[Place]) -> bool:
+    """Whether `part` (the head of "of X") is a part word said of another place: "camp, on the
+    north-western edge of X", however the parse hangs "on"."""
+    return part.lower_ in PART_WORDS and part.dep_ == "pobj" and \
+        _follows_place(doc, part.head, place, places)
 
 
 def _in_other(i: int, place: Place, places: list[Place]) -> bool:

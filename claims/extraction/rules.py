@@ -114,7 +114,10 @@ NEEDS_PLACE_OBJECT = frozenset({"take", "hold", "clear", "present", "deploy", "s
                                 "be"})  # "be": the presence frame, "fighters were in X"
 # Of those, the ones whose place must be the very object or passive subject: "took the town",
 # "the town was taken", "held the bridge" -- not "took part in training in X", "held out".
-STRICT_OBJECT = frozenset({"take", "hold", "lose", "evacuate", "clear", "claim"})
+STRICT_OBJECT = frozenset({"take", "hold", "lose", "evacuate", "clear"})
+# Triggers whose place must be their direct object and nothing else: "Moscow claims X", not
+# "claims a village near X" or "claimed on Telegram".
+DIRECT_OBJECT_ONLY = frozenset({"claim"})
 # Objects through which a strict trigger still reaches a place: "held positions in the village",
 # "held the villages around Banu".
 HELD_OBJECTS = frozenset({"position", "positions", "line", "lines", "ground", "territory",
@@ -183,6 +186,9 @@ BACKGROUND_TIMES = (
 # A year written in a clause ("in August 2021", "the 2022 deal") puts it in the background when it
 # is before the year of publication (checked in claims.py).
 BACKGROUND_YEAR = r"\b(?P<year>(?:19|20)\d\d)\b"
+# Words that tie a clause's time to the clause it hangs on: "in 2021, when fighters seized X",
+# "seized X before Taliban reinforcements retook it" (both background).
+TIME_LINKS = frozenset({"when", "before", "after", "until", "till"})
 
 # --- Attribution ---------------------------------------------------------------------------------
 # Verbs of saying and reporting: the subject of one is the claimant of what it governs.
@@ -306,6 +312,22 @@ HEDGE_BACK_REFERENCE = (
     r"(?:claims?|reports?|accounts?|figures?|assertions?|statements?)\b"
     r"|\b(?:this|it|they|them|either claim)\b"
 )
+
+# Verbs whose object or passive subject, when a name, is a place the model may have taken for
+# a person ("reached Kemise", "Kyaukphyu was retaken", "Fano now holds Aringo").
+PLACE_TAKING_VERBS = frozenset({
+    "reach", "enter", "capture", "seize", "overrun", "take", "surround", "encircle", "liberate",
+    "recapture", "retake", "storm", "besiege", "hold", "clear", "claim",
+})
+# Of those, the ones whose object is a place whatever type the model guesses for an unknown
+# name, an organisation included ("junta claims Momauk", "troops had captured Vyimka").
+PLACE_ONLY_VERBS = frozenset({"claim", "capture", "seize", "overrun", "recapture", "retake",
+                              "liberate", "clear", "hold"})
+
+# Modifiers that say whose a facility is, not which one: "the last junta outpost in X" puts the
+# claim on X, where "the police headquarters in X" is a place of its own.
+SIDE_MODIFIERS = frozenset({"junta", "army", "military", "regime", "rebel", "enemy",
+                            "government", "militia", "last"})
 
 # Platforms a side posts on, never places: "wrote on Telegram", "fight on Facebook".
 PLATFORMS = frozenset({"Facebook", "Telegram", "X", "Twitter", "YouTube", "TikTok", "WhatsApp",
