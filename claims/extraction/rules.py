@@ -146,6 +146,11 @@ CIVILIAN_SUBJECTS = frozenset({"civilian", "civilians", "family", "families", "r
                                "hundreds", "displaced", "children", "women", "pilgrims",
                                "journalists", "reporters", "aid", "convoy", "delegation"})
 
+# How a reporter reaches a source: "reached by phone, a commander said" is no side reaching a
+# place.
+CONTACT_MEANS = frozenset({"phone", "telephone", "satellite", "text", "email", "e-mail",
+                           "message", "messaging", "whatsapp", "signal", "telegram", "video"})
+
 PEOPLE_NOUNS = frozenset(["soldier", "soldiers", "fighter", "fighters", "troop", "troops",
                           "people", "civilian", "civilians", "prisoner", "prisoners", "militant",
                           "militants", "member", "members", "serviceman", "servicemen", "officer",
@@ -377,11 +382,23 @@ PART_WORDS = frozenset({"edge", "edges", "outskirts", "fringe", "fringes", "east
 # hit or taken: the claim is on X. Named or definite ("the compound in X") they are the place.
 FACILITY_HEADS = frozenset({"base", "checkpoint", "outpost", "compound", "camp", "headquarters",
                             "garrison", "barracks", "station"})
+# Facilities that are a claim's place of their own when a control verb takes them: "overran the
+# headquarters of Battalion 542", "the airport is now under our control" (claims._held_facilities).
+HELD_FACILITIES = FACILITY_HEADS | frozenset({"airport", "airbase", "airfield", "bridge", "dam",
+                                              "building", "campus", "palace", "refinery",
+                                              "hospital", "prison", "university"})
 
 # Prepositions that locate a thing in or by a place. A named place after one of them, hung on
 # another place ("the villages of A and B in Kharkiv region", "a town in Mandalay region"), only
 # says where that place is: the claim is on the place located, not on the one around it.
 LOCATOR_PREPS = frozenset({"in", "near", "around", "outside", "inside", "at", "within"})
+# Words between "In" and a place that opens a sentence to set its scene: "In neighbouring
+# Sagaing region, ...", "In the north-eastern Kachin state, ..." (claims.sets_the_scene).
+SCENE_WORDS = frozenset({"the", "neighbouring", "neighboring", "nearby", "northern", "southern",
+                         "eastern", "western", "central", "north", "south", "east", "west",
+                         "north-eastern", "north-western", "south-eastern", "south-western",
+                         "northeastern", "northwestern", "southeastern", "southwestern", "'s",
+                         "restive", "embattled", "war-torn", "besieged"})
 # Of those, the ones that put a thing beside a place rather than in it: "outposts around X" or
 # "a checkpoint outside X" are not X, whatever was done to them.
 OUTSIDE_PREPS = frozenset({"near", "around", "outside"})

@@ -749,3 +749,38 @@ def test_a_checkpoint_at_a_name_puts_the_fighting_there(run):
     got = claims_of(run, "Residents said Fano fighters had attacked a checkpoint at Azezo late "
                          "on Friday.")
     assert [(g[0], g[1]) for g in got] == [("Azezo", "contested")]
+
+
+def test_a_source_reached_by_phone_is_no_side_reaching_a_place(run):
+    assert claims_of(run, "Reached by telephone in Kherson on Friday, residents described a "
+                          "quiet night.") == []
+
+
+def test_a_place_after_a_named_place_and_near_or_in_only_locates_it(run):
+    got = claims_of(run, "Russian troops captured the village of Hlynka near Kupiansk in "
+                         "Kharkiv region, the defence ministry said.")
+    assert [g[0] for g in got] == ["Hlynka"]
+
+
+def test_a_region_that_opens_the_sentence_sets_the_scene_for_another_place(run):
+    got = claims_of(run, "In neighbouring Sagaing region, the junta retook the town of Tazin "
+                         "late on Sunday, the state broadcaster said.")
+    assert [g[0] for g in got] == ["Tazin"]
+    count = claims_of(run, "In neighbouring Sarvan province, the rebels said they had ambushed a "
+                           "convoy near Talkhan, killing 12 soldiers.")
+    assert ("Talkhan", "casualties") in [(g[0], g[1]) for g in count]
+    assert "Sarvan" not in [g[0] for g in count]
+
+
+def test_a_facility_a_side_takes_or_holds_is_the_place_of_the_claim(run):
+    got = claims_of(run, "The rebels said they had overrun the headquarters of the 9th "
+                         "Battalion near Talkhan and seized the airport and the main bridge.")
+    assert [(g[0], g[1]) for g in got] == [("headquarters of the 9th Battalion", "captured"),
+                                            ("airport", "captured"), ("main bridge", "captured")]
+    held = claims_of(run, '"The airport is still in our hands," the KIA said.')
+    assert [(g[0], g[1], g[2]) for g in held] == [("airport", "controls", "KIA")]
+
+
+def test_a_base_without_its_own_name_puts_the_claim_on_its_town(run):
+    got = claims_of(run, "The Taliban said they had captured a base in Khinj.")
+    assert [g[0] for g in got] == ["Khinj"]
