@@ -27,7 +27,8 @@ class ActorEntry:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
-    side: str | None = None  # a state medium's state: whom its unnamed sources speak for
+    # a state medium's state, whom its unnamed sources speak for; an allied group's ally
+    side: str | None = None
     country: str | None = None  # ISO code of the state an army or government belongs to
     # Generic names that mean this actor only in an article whose places are in one country:
     # "the resistance" is the NRF in Panjshir and the PDF in Sagaing. ISO code -> aliases.
@@ -122,6 +123,12 @@ class ActorRegistry:
 
     def entry(self, name: str) -> ActorEntry | None:
         return self._by_name.get(name)
+
+    def side(self, name: str | None) -> str | None:
+        """The side an actor is on: its `side` if it has one (an ally, a state medium), else
+        itself."""
+        entry = self._by_name.get(name or "")
+        return (entry.side or entry.name) if entry is not None else name
 
     def kind(self, name: str | None) -> str | None:
         entry = self._by_name.get(name or "")

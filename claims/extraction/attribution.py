@@ -245,7 +245,11 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
             break
     actors: list[str] = []
     media: list[str] = []
-    for (s, _e, name) in sent_actors:
+    # "The Joint Force, an alliance that fights alongside the army, said": a side named in what
+    # describes the source is not a source too, when the source is a side itself
+    described = clause | {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    named_here = [a for a in sent_actors if a[0] in idx and a[0] not in described]
+    for (s, _e, name) in named_here or sent_actors:
         if s in idx and not (s > 0 and doc[s - 1].lower_ in ("against", "versus")):
             kind = ctx.registry.kind(name)
             if kind == "media":

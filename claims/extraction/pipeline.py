@@ -770,7 +770,18 @@ def step_denials(run: Run) -> None:
             continue
         # "dismissed the figure", "rejected the toll": a count is denied, not a capture
         counts = any(o.lower_ in _COUNT_OBJECTS for o in objs)
-        _add_denials(run, sent, denial, _denied_claims(run, si, denial, named, counts))
+        owner = _claim_owner(run, objs)
+        target = _denied_claims(run, si, denial, named, counts, owner)
+        if not target and owner is not None:
+            # "Kyiv rejected the Russian claim. 'Stepnohirsk remains in our hands'": no claim of
+            # the owner's before it (a live page runs newest first), so the places the denier
+            # goes on to hold in the same paragraph are what it denies the owner
+            counter = _counter_claims(run, si, denial)
+            if counter:
+                _add_denials(run, sent, denial, counter, controller=owner)
+                continue
+            target = _denied_claims(run, si, denial, named, counts)
+        _add_denials(run, sent, denial, target)
 
 
 def _called_false_claim(verb):
@@ -804,8 +815,39 @@ def _denies_in_passing(verb) -> bool:
                                         for c in verb.children)
 
 
-def _add_denials(run: Run, sent: Sentence, denial: Attribution, target: list[int]) -> None:
-    """One denial per denied place."""
+def _claim_owner(run: Run, objs: list) -> str | None:
+    """Whose claim a denial names: "the NRF's account", "the Russian claim", "Moscow's report"."""
+    for o in objs:
+        if o.lower_ not in DENIED_OBJECTS:
+            continue
+        for c in o.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                name = " ".join(t.text for t in c.subtree if t.dep_ != "case")
+                actor = run.registry.resolve(name, run.country) or \
+                    run.registry.resolve(c.text, run.country)
+                if actor is not None:
+                    return actor
+    return None
+
+
+def _counter_claims(run: Run, si: int, denial: Attribution) -> list[int]:
+    """The denier's own claims of holding ground in the sentences after a denial, in its
+    paragraph ("Kyiv rejected the claim. 'The village remains in our hands,' he said")."""
+    out = []
+    block = run.sentences[si].block
+    for later in run.sentences[si + 1:si + 4]:
+        if later.block != block:
+            break
+        out += [i for i in later.claims if run.claims[i].stance == "asserts"
+                and run.claims[i].claim_type in ("controls", "repelled")
+                and run.claims[i].claimant == (denial.claimant or OUTLET)]
+    return out
+
+
+def _add_denials(run: Run, sent: Sentence, denial: Attribution, target: list[int],
+                 controller: str | None = None) -> None:
+    """One denial per denied place; `controller` is whose control is denied when the target
+    claims do not say it (they are the denier's own)."""
     by_place: dict[str, list[int]] = {}
     for idx in target:
         by_place.setdefault(run.claims[idx].place or "", []).append(idx)
@@ -815,7 +857,8 @@ def _add_denials(run: Run, sent: Sentence, denial: Attribution, target: list[int
             sentence=run.text[sent.start:sent.end], sentence_start=sent.start,
             sentence_end=sent.end, place=old.place, place_kind=old.place_kind,
             admin_parent=old.admin_parent, claim_type="denied",
-            claimed_controller=old.claimed_controller, claimant=denial.claimant or OUTLET,
+            claimed_controller=controller or old.claimed_controller,
+            claimant=denial.claimant or OUTLET,
             speaker=denial.speaker, speaker_role=denial.role, stance="denies",
             verification_note=claimrules.hedge(sent.span.text), event_date=None,
             confidence=0.5, place_geonames_id=old.place_geonames_id, denies=tuple(idxs),
@@ -827,17 +870,24 @@ _COUNT_OBJECTS = frozenset({"figure", "figures", "toll", "count", "tally"})
 
 
 def _denied_claims(
-    run: Run, si: int, denial: Attribution, named: set[str] = frozenset(), counts: bool = False
+    run: Run, si: int, denial: Attribution, named: set[str] = frozenset(), counts: bool = False,
+    owner: str | None = None,
 ) -> list[int]:
+    """The earlier claims a denial answers: of the owner it names ("the NRF's account") as far
+    back as 30 sentences, or else the last other side's within 8."""
     order = (("captured", "controls"), ("other", "repelled", "lost", "contested", "casualties"))
     if counts:
         order = (("casualties",),)
+    side = run.registry.side(denial.claimant)  # nor its allies' ("the Joint Force denied")
     for types in order:
-        for earlier in reversed(run.sentences[max(0, si - 8):si]):
+        for earlier in reversed(run.sentences[max(0, si - (30 if owner else 8)):si]):
             hits = [i for i in earlier.claims if run.claims[i].claim_type in types
                     and run.claims[i].stance == "asserts"
                     and (not named or run.claims[i].place in named)
-                    and run.claims[i].claimant not in (denial.claimant, OUTLET)]
+                    and run.claims[i].claimant not in (denial.claimant, OUTLET)
+                    and (side is None or run.registry.side(run.claims[i].claimant) != side)
+                    and (owner is None or run.registry.side(run.claims[i].claimant)
+                         == run.registry.side(owner))]
             if hits:
                 return hits
     return []

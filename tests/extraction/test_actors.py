@@ -62,3 +62,12 @@ def test_a_desk_can_build_a_registry_for_its_own_war():
     assert registry.resolve("the Guard") == "Harbour Guard"
     assert registry.resolve("HG") == "Harbour Guard"
     assert registry.resolve("hg") is None  # acronyms match in capitals only
+
+
+def test_an_ally_and_a_state_medium_are_on_their_sides_and_others_on_their_own():
+    registry = default_registry()
+    assert registry.side("Joint Forces") == "SAF"
+    assert registry.side("TASS") == "Russia"
+    assert registry.side("RSF") == "RSF"
+    assert registry.side("a passer-by") == "a passer-by"
+    assert registry.resolve("The Joint Force", "SD") == "Joint Forces"
