@@ -62,6 +62,9 @@ class SentenceContext:
     # the last source that was a person, named or not ("a regional official ... He said")
     last_speaker: Attribution | None = None
     country: str | None = None  # where the article's places are: whose state its officials serve
+    # the fighting actor the previous sentence was about ("The AFF has been active. It said ..."):
+    # its subject, or the owner of its subject ("The NRF's claim came on Sunday. Its spokesman")
+    last_subject_actor: str | None = None
     outlet: str | None = None  # the outlet publishing the article
 
 
@@ -212,6 +215,9 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
         return Attribution(p.actor or p.name, p.name, p.role,
                            (p.actor,) if p.actor else (), person=p, confidence=0.6,
                            np_tokens=frozenset(idx))
+    if low == "it" and ctx.last_subject_actor is not None:
+        actor = ctx.last_subject_actor
+        return Attribution(actor, actors=(actor,), confidence=0.6, np_tokens=frozenset(idx))
     if (low in ACTOR_PRONOUNS or phrase in ACTOR_PRONOUNS) and ctx.last_actor_attr is not None:
         prev = ctx.last_actor_attr
         return replace(prev, confidence=0.5, np_tokens=frozenset(idx), passive=False)
@@ -265,6 +271,10 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
             actors.append(other[0])
     role = None
     if person_here is not None:
+        if ctx.last_subject_actor is not None and not actors and any(
+                t.lower_ in ("its", "their") and t.dep_ == "poss" and t.head.lower_ in ROLE_WORDS
+                for t in tokens):
+            person_here.actor = ctx.last_subject_actor  # "Its spokesman, X, said"
         if person_here.actor is None and actors:
             person_here.actor = actors[0]
         role = _role_text(tokens, person_tokens) or person_here.role

@@ -443,6 +443,7 @@ def step_attribution(run: Run) -> None:
             ctx.last_speaker = main
         if main and main.actors and not main.passive:
             ctx.last_actor_attr = main
+        ctx.last_subject_actor = _subject_actor(run, sent)
         sent.quoted = _in_quote(run, sent)
     _backfill_spokespeople(run)
     for i, sent in enumerate(run.sentences):
@@ -452,6 +453,23 @@ def step_attribution(run: Run) -> None:
             sent.default = _quote_source(run, i)
         if sent.default is None:
             sent.default = OUTLET_VOICE
+
+
+def _subject_actor(run: Run, sent: Sentence) -> str | None:
+    """The fighting actor a sentence is about: the subject of its main verb ("The AFF has been
+    active"), or the owner of that subject ("The NRF's most specific claim came on Sunday")."""
+    root = sent.span.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    for tok in (subj, owner):
+        if tok is None:
+            continue
+        for s, e, name in sent.actors:
+            if s <= tok.i < e and run.registry.kind(name) in FIGHTING_KINDS:
+                return name
+    return None
 
 
 def _in_quote(run: Run, sent: Sentence) -> bool:

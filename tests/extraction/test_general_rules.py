@@ -811,3 +811,17 @@ def test_an_ally_does_not_deny_the_side_it_fights_beside(run):
             "denied that.")
     denials = [g for g in claims_of(run, text) if g[1] == "denied"]
     assert [(g[2], g[3]) for g in denials] == [("RSF", "Joint Forces")]
+
+
+def test_it_is_the_side_the_sentence_before_was_about(run):
+    text = ("The Afghanistan Freedom Front, a small group of former officers, has been active "
+            "further south. It said on Friday that its fighters had attacked Taliban positions "
+            "in Dorak.")
+    assert [(g[0], g[1], g[3]) for g in claims_of(run, text)] == [("Dorak", "contested", "AFF")]
+
+
+def test_its_spokesman_speaks_for_the_side_the_sentence_before_was_about(run):
+    text = ("The NRF's boldest claim came on Sunday. Its spokesman, Sahel Omari, said fighters "
+            "had overrun the Taliban checkpoint at Talkhan.")
+    [claim] = run(text).claims
+    assert (claim.place, claim.claimant, claim.speaker) == ("Talkhan", "NRF", "Sahel Omari")
