@@ -632,9 +632,14 @@ def _held_facilities(verb) -> list:
     return [n for n in out if n.lower_ in HELD_FACILITIES and n.pos_ == "NOUN"
             and any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss"
                     or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in n.children)
-            and not any(c.dep_ in ("compound", "amod", "poss") and (
-                c.ent_type_ in ("ORG", "NORP") or c.lower_ in SIDE_MODIFIERS)
-                for c in n.children)]
+            and not _side_owned(n, ("compound", "amod", "poss"))]
+
+
+def _side_owned(noun, deps: tuple[str, ...]) -> bool:
+    """ "the Taliban checkpoint", "the junta outpost": a facility named by the side that holds
+    it, which puts a claim on the place it is in rather than on itself."""
+    return any(c.dep_ in deps and (c.ent_type_ in ("ORG", "NORP") or c.lower_ in SIDE_MODIFIERS)
+               for c in noun.children)
 
 
 def _name_start(doc, tok, floor: int) -> int:
@@ -823,10 +828,8 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
     if host.lower_ in FACILITY_HEADS:
         # "a Taliban base in X", "the last junta outpost in X" put the claim on X; "the police
         # headquarters in X" is a place of its own
-        return any(c.dep_ == "det" and c.lower_ == "the" for c in host.children) and not any(
-            c.dep_ in ("compound", "amod") and (c.ent_type_ in ("ORG", "NORP") or
-                                                c.lower_ in SIDE_MODIFIERS)
-            for c in host.children)
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in host.children) and \
+            not _side_owned(host, ("compound", "amod"))
     return True
 
 
@@ -865,14 +868,9 @@ def _after_named_place(doc, place: Place, places: list[Place]) -> bool:
         i -= 1
     if i < 1 or doc[i].lower_ not in LOCATOR_PREPS:
         return False
-    j = i - 1
-    if doc[j].text == ",":
-        j -= 1
-    while j >= 0 and (doc[j].lower_ in PLACE_HEADS or doc[j].lower_ in PLACE_OF_WORDS):
-        j -= 1  # "Khinj and Rokha districts in X"
-    return any(q is not place and not q.landmark and q.start <= j < q.end and q.kind is not None
-               and (q.text[:1].isupper() or HELD_FACILITIES.intersection(q.text.lower().split()))
-               for q in places)
+    q = _place_before(doc, doc[i], place, places)
+    return q is not None and q.kind is not None and (
+        q.text[:1].isupper() or bool(HELD_FACILITIES.intersection(q.text.lower().split())))
 
 
 def sets_the_scene(span, place: Place, places: list[Place]) -> bool:
@@ -909,8 +907,14 @@ def _edge_of_place(doc, part, place: Place, places: list[Place]) -> bool:
         _follows_place(doc, part.head, place, places)
 
 
+def _other_at(i: int, place: Place, places: list[Place]) -> Place | None:
+    """Another place (no landmark) that covers token i."""
+    return next((q for q in places if q is not place and not q.landmark and q.start <= i < q.end),
+                None)
+
+
 def _in_other(i: int, place: Place, places: list[Place]) -> bool:
-    return any(q is not place and not q.landmark and q.start <= i < q.end for q in places)
+    return _other_at(i, place, places) is not None
 
 
 def _in_description(doc, tok, place: Place, places: list[Place]) -> bool:
@@ -928,17 +932,22 @@ def _in_description(doc, tok, place: Place, places: list[Place]) -> bool:
 
 
 def _follows_place(doc, prep, place: Place, places: list[Place]) -> bool:
+    return _place_before(doc, prep, place, places) is not None
+
+
+def _place_before(doc, prep, place: Place, places: list[Place]) -> Place | None:
+    """The other place right before a preposition, if one is."""
     before = prep.i - 1
     if before >= 0 and doc[before].text == ",":
         before -= 1  # "Gida Ayana town, in East Wollega zone"
     if before >= 0 and _in_other(before, place, places):
-        return True
+        return _other_at(before, place, places)
     # "Khinj and Rokha districts in X": past the place word to the names
     while before >= 0 and (
         doc[before].lower_ in PLACE_HEADS or doc[before].lower_ in PLACE_OF_WORDS
     ):
         before -= 1
-    return before >= 0 and _in_other(before, place, places)
+    return _other_at(before, place, places) if before >= 0 else None
 
 
 def repelled_override(found: list[Found], triggers: list[Trigger],

@@ -897,6 +897,7 @@ def _denied_claims(
     if counts:
         order = (("casualties",),)
     side = run.registry.side(denial.claimant)  # nor its allies' ("the Joint Force denied")
+    owner_side = run.registry.side(owner) if owner else None
     for types in order:
         for earlier in reversed(run.sentences[max(0, si - (30 if owner else 8)):si]):
             hits = [i for i in earlier.claims if run.claims[i].claim_type in types
@@ -904,8 +905,8 @@ def _denied_claims(
                     and (not named or run.claims[i].place in named)
                     and run.claims[i].claimant not in (denial.claimant, OUTLET)
                     and (side is None or run.registry.side(run.claims[i].claimant) != side)
-                    and (owner is None or run.registry.side(run.claims[i].claimant)
-                         == run.registry.side(owner))]
+                    and (owner is None
+                         or run.registry.side(run.claims[i].claimant) == owner_side)]
             if hits:
                 return hits
     return []
