@@ -543,7 +543,8 @@ def step_claims(run: Run) -> None:
     history: list[places.Place] = []
     # names the article has shown to be places, kept as it goes (not rebuilt per sentence:
     # that would make a long article quadratic)
-    known: dict[str, places.Place] = {}
+    known: dict[str, places.Place] = places.introduced(run.text, run.gazetteer, is_actor,
+                                                       countries)
     last_province: str | None = None
     for sent in run.sentences:
         span = sent.span

@@ -222,6 +222,54 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
     return out
 
 
+# "Gashena, a junction town on the road to ...", "Woreta and Addis Zemen, two towns on the
+# highway": how a report introduces a place its reader will not know. Not "X, a village elder".
+_INTRODUCED = re.compile(
+    r"(?P<names>" + _NAME + r"(?:(?:\s*,\s*|\s+and\s+)" + _NAME + r")*)\s*,\s+"
+    r"(?:a|an|the|two|three|four|several)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?P<word>towns?|villages?|hamlets?|city|cities|settlements?|townships?|port)\b"
+    r"(?![\u2019']s)(?!\s+(?:elders?|chiefs?|heads?|councils?|residents?|officials?|"
+    r"administrators?|leaders?|militias?)\b)(?!\s+of\s+(?:the\s+)?[A-Z])")
+_LIST_SEP = re.compile(r"\s*,\s*|\s+and\s+")
+_SETTLEMENT_OF = frozenset({"village", "villages", "town", "towns", "city", "cities",
+                            "settlement", "settlements", "district", "districts"})
+
+
+def introduced(text: str, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
+               limit: int = 200) -> dict[str, Place]:
+    """Names the article introduces as places the gazetteer lacks, wherever it does so.
+
+    A report names a village bare in its caption or headline and says "the village of X" or
+    "X, a hamlet east of Y" only further down; read first, the whole article lets the bare
+    mentions count as the place too. One pass of two regexes: linear in the text.
+    """
+    out: dict[str, Place] = {}
+
+    def add(name: str, word: str) -> None:
+        words = name.split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        name = " ".join(words)
+        if not name or name in out or name in countries or is_actor(name) or \
+                gazetteer.lookup(name) is not None or len(out) >= limit:
+            return
+        singular = re.sub(r"(?<=[^s])s$", "", word.lower()).replace("citie", "city")
+        out[name] = Place(0, 0, name, PLACE_HEADS.get(singular, "other"))
+
+    for m in _INTRODUCED.finditer(text):
+        for name in _LIST_SEP.split(m["names"]):
+            add(name, m["word"])
+    for m in _PLACE_OF.finditer(text):
+        if m["word"].lower() not in _SETTLEMENT_OF:
+            continue
+        add(m["name"], m["word"])
+        pos = m.end()
+        while m["word"].endswith("s") and (more := _MORE_NAMES.match(text, pos)) is not None:
+            pos = more.end()
+            add(more["name"], m["word"])
+    return out
+
+
 def place_head(tok) -> str | None:
     """The kind of a common-noun place phrase headed by tok ("the centre", "the compound")."""
     return PLACE_HEADS.get(tok.lower_)

@@ -825,3 +825,31 @@ def test_its_spokesman_speaks_for_the_side_the_sentence_before_was_about(run):
             "had overrun the Taliban checkpoint at Talkhan.")
     [claim] = run(text).claims
     assert (claim.place, claim.claimant, claim.speaker) == ("Talkhan", "NRF", "Sahel Omari")
+
+
+def test_a_place_introduced_further_down_is_a_place_from_the_first_line(run):
+    # the first paragraph names the village bare; only a later one says what Zarkan is
+    text = ("Government aircraft bombed Zarkan on Monday, killing four people, residents said.\n\n"
+            "The rebels said they had taken the village of Zarkan after a night of fighting.")
+    got = claims_of(run, text)
+    assert [g[:2] for g in got] == [("Zarkan", "casualties"), ("Zarkan", "captured")]
+
+
+def test_a_name_in_apposition_to_a_hamlet_is_a_place_everywhere(run):
+    text = ("Rebels were still battling army units dug in around Kyi Daw, the group said.\n\n"
+            "Kyi Daw, a hamlet of a few dozen houses east of Talkhan, has changed hands twice.")
+    got = claims_of(run, text)
+    assert [g[:2] for g in got] == [("Kyi Daw", "contested"), ("Kyi Daw", "contested")]
+
+
+def test_two_towns_in_apposition_are_both_places(run):
+    text = "Clashes were reported in Hesarak and Sorkhab, two towns on the highway to Talkhan."
+    got = claims_of(run, text)
+    assert [g[:2] for g in got][:2] == [("Hesarak", "contested"), ("Sorkhab", "contested")]
+
+
+def test_a_village_elder_in_apposition_is_no_place(gazetteer):
+    from claims.extraction import places
+    found = places.introduced("Haji Rahim, a village elder, said the town of Barakzai was calm.",
+                              gazetteer, lambda t: False, frozenset())
+    assert list(found) == ["Barakzai"]
