@@ -31,6 +31,7 @@ from .rules import (
     FALSE_WORDS,
     FIGHT_GOES_ON_VERBS,
     GAP_WORDS,
+    HABIT_VERBS,
     HEDGES,
     HELD_FACILITIES,
     HELD_OBJECTS,
@@ -183,8 +184,10 @@ def find_triggers(span) -> list[Trigger]:
             # "the town was fully secure", "X is ours", "X is grey zone": the copula, whose
             # subject is the place
             key = key.head
-        out.append(Trigger(ctype, " ".join(words), i, stop, key))
         i = stop
+        if key.lemma_ in HABIT_VERBS and key.tag_ in ("VBZ", "VBP"):
+            continue
+        out.append(Trigger(ctype, " ".join(words), toks.start, stop, key))
     kept = []
     for t in out:
         # said in the negative, a claim of control or fighting is a denial of it (pipeline._claim)

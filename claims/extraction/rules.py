@@ -64,6 +64,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "abandon",  # "equipment abandoned in X": the guide's example of a position short of control
         "patrol",  # "fighters were patrolling the market in X": present in it
         "arrive",  # "reinforcements had arrived in X"
+        # "troops operating in the south of X", "assault groups moving through the streets of X"
+        "operate", "move through",
         # "units were within five kilometres of X", "at the gates of X", "at X's gates"
         "within * kilometre of", "within * km of", "within * mile of", "at the gate of",
         "at * gate",
@@ -78,6 +80,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 
 # Modifiers that take the fighting out of a trigger: "celebratory gunfire", "warning shots".
 NOT_FIGHTING_MODIFIERS = frozenset({"celebratory", "ceremonial", "warning", "mock"})
+
+# Verbs that in the simple present tell a habit, not an event: "the OLA operates mainly in the
+# west" is background, where "troops were operating in X" is a position.
+HABIT_VERBS = frozenset({"operate"})
 
 # Past forms the small model leaves unlemmatised when it mistags them (headlines especially:
 # "Resistance front says it retook Paryan"): read as the verb they are.

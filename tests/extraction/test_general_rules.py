@@ -853,3 +853,13 @@ def test_a_village_elder_in_apposition_is_no_place(gazetteer):
     found = places.introduced("Haji Rahim, a village elder, said the town of Barakzai was calm.",
                               gazetteer, lambda t: False, frozenset())
     assert list(found) == ["Barakzai"]
+
+
+def test_troops_operating_or_moving_through_a_town_are_present_in_it(run):
+    got = claims_of(run, "The army said its assault groups were moving through the streets of "
+                         "Talkhan and operating in the south of Kherson.")
+    assert [g[:2] for g in got] == [("Talkhan", "other"), ("Kherson", "other")]
+
+
+def test_where_a_group_operates_as_a_habit_is_background(run):
+    assert claims_of(run, "The RSF operates mainly in rural areas around Nyala.") == []
