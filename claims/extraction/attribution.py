@@ -20,6 +20,7 @@ from .rules import (
     BOTH_SIDES,
     DENIAL_VERBS,
     GENERIC_SIDES,
+    MEDIA_NOUNS,
     NOT_STATE_WORDS,
     OUTLET_STAFF,
     PERSON_PRONOUNS,
@@ -231,6 +232,12 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
             if prep.dep_ == "prep" and prep.lower_ == "from" and obj is not None:
                 inner = _read_source(obj, sent_actors, sent_people, ctx)
                 return replace(inner, np_tokens=frozenset(idx))
+    if low in MEDIA_NOUNS:  # "the monitoring channel Oko Skhodu": the channel as named
+        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                     and not any(s <= c.i < e for s, e, _ in sent_actors)), None)
+        if name is not None:
+            return Attribution(doc[name.left_edge.i:name.i + 1].text, None, None, (),
+                               confidence=0.5, np_tokens=frozenset(idx))
     for phrase_both in BOTH_SIDES:
         if phrase_both in phrase:
             actors = both_sides(ctx.principal)
@@ -293,19 +300,31 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
     # A source named as written: "Kabul emergency hospital", "Emergency", "witnesses".
     if head.pos_ == "PRON":
         return Attribution(None, confidence=0.2, np_tokens=frozenset(idx))
+    cited = _cited(head) if head.dep_ == "nsubj" and head.head.lemma_ in ("report", "say") \
+        else None
+    if cited is not None and cited.i not in idx:  # a source as written relays the one it cites
+        attr = _read_source(cited, sent_actors, sent_people, ctx)
+        if attr.claimant not in (None, OUTLET):
+            return replace(attr, np_tokens=frozenset(idx) | attr.np_tokens)
     return Attribution(_head_phrase(head), None, role, (), confidence=0.5,
                        np_tokens=frozenset(idx))
+
+
+def _cited(head):
+    """The source a reporting verb cites: "X reported, citing local sources, that ...".
+    "citing" hangs on the reporting verb or on the clause it governs."""
+    for tok in head.head.subtree:
+        if tok.lower_ == "citing":
+            return next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+    return None
 
 
 def _media_source(head, name, sent_actors, sent_people, ctx, idx) -> Attribution:
     """"TOLOnews reported": the medium is the source of its own report. "TASS reported, citing
     the defence ministry": the source it cites is. A state medium reporting on its own or from
     an unnamed source speaks for the side it belongs to (data/actors.toml `side`)."""
-    cited = None
-    for tok in head.head.subtree:  # "citing" hangs on the reporting verb or its clause
-        if tok.lower_ == "citing":
-            cited = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
-            break
+    cited = _cited(head)
+    attr = None
     if cited is not None:
         # the cited source as named, without reading an unnamed official as the state of the
         # country fought over: "an official" cited by TASS is a Russian one
@@ -314,10 +333,13 @@ def _media_source(head, name, sent_actors, sent_people, ctx, idx) -> Attribution
             return replace(attr, np_tokens=idx | attr.np_tokens)
     # a state medium's report, unsourced or from an unnamed source, is its state's voice
     # ("state media said", "MRTV reported"); an independent medium is the source of its own
+    # report, or relays the one it cites ("citing local sources": they are the source)
     entry = ctx.registry.entry(name)
     side = getattr(entry, "side", None) if entry else None
     if side:
         return Attribution(side, None, None, (side,), confidence=0.4, np_tokens=idx)
+    if attr is not None and attr.claimant not in (None, OUTLET):
+        return replace(attr, confidence=0.5, np_tokens=idx | attr.np_tokens)
     return Attribution(name, None, None, (), confidence=0.5, np_tokens=idx)
 
 
@@ -352,7 +374,7 @@ def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[A
             continue  # "X remains in their hands and accused ...": a place is no speaker
         if (
             verb.lemma_.lower() in WEAK_SPEECH_VERBS
-            and subj.lower_ not in SOURCE_NOUNS
+            and subj.lower_ not in SOURCE_NOUNS and subj.lower_ not in MEDIA_NOUNS
             and not any(
                 s <= t.i < e
                 for t in subj.subtree
@@ -377,8 +399,13 @@ def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[A
                 attr = read_source(pobj, sent_actors, sent_people, ctx)
                 attr.verb_i = tok.i
                 out.append(attr)
-    # "A spreads B": bare source nouns as subjects of any verb ("rumours spread that ...").
-    return out
+    # "The institute said geolocated footage showed X": what footage shows is what the one who
+    # cites it says; a weak verb under a saying verb of the sentence is not a source of its own
+    said = {a.verb_i for a in out if a.verb_i is not None
+            and span.doc[a.verb_i].lemma_.lower() not in WEAK_SPEECH_VERBS}
+    return [a for a in out if a.verb_i is None
+            or span.doc[a.verb_i].lemma_.lower() not in WEAK_SPEECH_VERBS
+            or not any(v.i in said for v in span.doc[a.verb_i].ancestors)]
 
 
 def for_token(tok, attrs: list[Attribution]) -> Attribution | None:

@@ -235,6 +235,11 @@ SOURCE_NOUNS = frozenset({"tweet", "tweets", "rumor", "rumors", "rumour", "rumou
                           "images", "source", "sources", "message", "witness", "witnesses",
                           "resident", "residents", "official", "officials"})
 
+# Nouns of a medium or monitor named beside them: "the monitoring channel Oko Skhodu", "the
+# pro-Russian channel Dvizhenie Z". The name is the source, not the side its adjective names.
+MEDIA_NOUNS = frozenset({"channel", "channels", "blog", "outlet", "website", "newspaper",
+                         "broadcaster", "monitor", "account", "tracker", "aggregator"})
+
 # Offices of the state: a source holding one ("regional governor X", "federal officials", "the zone
 # administration", "the state government") with no side named speaks for the state of the
 # country the article's places are in (data/actors.toml `country`). A spokesman or commander

@@ -863,3 +863,21 @@ def test_troops_operating_or_moving_through_a_town_are_present_in_it(run):
 
 def test_where_a_group_operates_as_a_habit_is_background(run):
     assert claims_of(run, "The RSF operates mainly in rural areas around Nyala.") == []
+
+
+def test_a_source_that_cites_another_relays_it(run):
+    [claim] = run("The Sarvan Courier reported, citing local elders, that nine militants had "
+                  "been killed in an ambush in Qarabel.").claims
+    assert (claim.place, claim.claimant) == ("Qarabel", "local elders")
+
+
+def test_what_footage_shows_belongs_to_whoever_cites_the_footage(run):
+    [claim] = run("The Institute for the Study of War said that geolocated footage showed "
+                  "Russian troops operating in the east of Novoselivka.").claims
+    assert (claim.place, claim.claimant) == ("Novoselivka", "ISW")
+
+
+def test_a_channel_named_beside_its_nationality_is_the_source(run):
+    [claim] = run("The Russian war channel Severny Veter reported that Russian assault groups "
+                  "had reached the outskirts of Novoselivka.").claims
+    assert claim.claimant == "Severny Veter"
