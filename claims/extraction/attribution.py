@@ -368,6 +368,8 @@ def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[A
             while subj.dep_ in ("pobj", "prep") and span.start <= subj.head.i < verb.i and \
                     subj.head.pos_ in ("ADP", "NOUN", "PROPN"):
                 subj = subj.head
+        if subj is None and verb.dep_ == "ROOT":
+            subj = _displaced_subject(verb, span)
         if subj is None:
             continue
         if subj.ent_type_ == PLACE_LABEL and not any(s <= subj.i < e for s, e, _ in sent_actors):
@@ -406,6 +408,21 @@ def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[A
     return [a for a in out if a.verb_i is None
             or span.doc[a.verb_i].lemma_.lower() not in WEAK_SPEECH_VERBS
             or not any(v.i in said for v in span.doc[a.verb_i].ancestors)]
+
+
+def _displaced_subject(verb, span):
+    """ "Speaking in X, the official, who asked not to be named, said ...": the parse hangs the
+    speaker on the place before it; the phrase and its relative clause just before the verb."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j > span.start and doc[j].is_punct:
+        j -= 1
+    rel = next((a for a in (doc[j], *doc[j].ancestors) if a.dep_ == "relcl"), None)
+    cand = rel.head if rel is not None else None
+    if cand is not None and cand.i >= span.start and cand.pos_ in ("NOUN", "PROPN") and \
+            cand.dep_ in ("appos", "pobj", "npadvmod") and cand.i < verb.i:
+        return cand
+    return None
 
 
 def for_token(tok, attrs: list[Attribution]) -> Attribution | None:

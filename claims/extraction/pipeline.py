@@ -227,11 +227,14 @@ def step_actors(run: Run) -> None:
         for m in _GROUP_RX.finditer(span.text):
             if any(a.start < m.end() and m.start() < a.end for a in matches):
                 continue
-            earlier = [a.entry.name for a in sorted(matches, key=lambda a: a.start)
-                       if a.end <= m.start()]  # named before it in this very sentence
+            before = [a for a in sorted(matches, key=lambda a: a.start) if a.end <= m.start()]
+            earlier = [a.entry.name for a in before]  # named before it in this very sentence
             pool = recent + earlier
-            if _speaks(span, m.start()) and speakers:
-                pool = speakers
+            # "The NRF said it stormed Taliban posts, the latest of the attacks the group has
+            # claimed": a side that spoke earlier in the sentence counts as having spoken
+            spoke = speakers + [a.entry.name for a in before if _speaks(span, a.start)]
+            if _speaks(span, m.start()) and spoke:
+                pool = spoke
             owner = next((a for a in reversed(pool)
                           if run.registry.kind(a) == "armed_group"), None)
             if owner is not None:

@@ -3,6 +3,8 @@
 Every sentence here is the project's own; none is taken from a corpus.
 """
 
+import pytest
+
 
 def claims_of(run, text):
     return [(c.place, c.claim_type, c.claimed_controller, c.claimant) for c in run(text).claims]
@@ -877,7 +879,23 @@ def test_what_footage_shows_belongs_to_whoever_cites_the_footage(run):
     assert (claim.place, claim.claimant) == ("Novoselivka", "ISW")
 
 
-def test_a_channel_named_beside_its_nationality_is_the_source(run):
-    [claim] = run("The Russian war channel Severny Veter reported that Russian assault groups "
-                  "had reached the outskirts of Novoselivka.").claims
-    assert claim.claimant == "Severny Veter"
+@pytest.mark.parametrize("text, claimant", [
+    # a channel named beside its nationality is the source, not the nation
+    ("The Russian war channel Severny Veter reported that Russian assault groups had reached "
+     "the outskirts of Novoselivka.", "Severny Veter"),
+    # the parse hangs the speaker on the place before it
+    ("Speaking to reporters in Kombolcha, the official, who asked not to be named, said "
+     "federal forces were back in control of Kombolcha.", "Ethiopian government"),
+], ids=["named-channel", "speaker-hung-on-a-place"])
+def test_the_source_of_a_one_claim_sentence(run, text, claimant):
+    [claim] = run(text).claims
+    assert claim.claimant == claimant
+
+
+def test_the_group_that_claims_is_the_side_that_spoke_not_the_side_it_attacked(run):
+    text = ("The Taliban said on Friday that their fighters had attacked NRF posts, the "
+            "third raid the group has claimed this month.\n\n"
+            "Five NRF fighters were killed in Qarabel, the group said.")
+    claims = run(text).claims
+    assert [(c.place, c.claim_type, c.claimant) for c in claims][-1] == (
+        "Qarabel", "casualties", "Taliban")
