@@ -722,17 +722,7 @@ def associate(
         if best is None:
             continue
         ctype = best.type
-        if (
-            ctype == "captured"
-            and "..." not in best.phrase
-            and any(
-                c.dep_ == "dobj"
-                and (c.lower_ in PEOPLE_NOUNS or (
-                    any(g.dep_ == "nummod" for g in c.children)
-                    and c.lemma_.lower() not in PLACE_HEADS and c.lower_ not in HELD_OBJECTS))
-                for c in best.key.children
-            )
-        ):
+        if ctype == "captured" and "..." not in best.phrase and _takes_people(best.key):
             ctype = "casualties"
         out.append(Found(place, best, ctype, None, how))
     # "clashes in Woreta and Addis Zemen": a name the model guessed at, coordinated with a
@@ -745,6 +735,23 @@ def associate(
             if partner is not None:
                 out.append(Found(place, partner.trigger, partner.type, None, partner.link))
     return out
+
+
+def _takes_people(verb) -> bool:
+    """ "captured 40 soldiers", "captured thousands of soldiers", "were killed and eight
+    captured": a capture of people is a casualty count, not ground taken."""
+    for c in verb.children:
+        people = c.lower_ in PEOPLE_NOUNS or any(
+            g.dep_ == "prep" and g.lower_ == "of" and any(
+                o.lower_ in PEOPLE_NOUNS for o in g.children) for g in c.children)
+        if c.dep_ == "dobj" and (people or (
+                any(g.dep_ == "nummod" for g in c.children)
+                and c.lemma_.lower() not in PLACE_HEADS and c.lower_ not in HELD_OBJECTS)):
+            return True
+        # "... had been killed and eight captured": the count is the subject of the passive
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" and verb.tag_ == "VBN":
+            return True
+    return False
 
 
 def _apart(doc, place: Place, trig: Trigger) -> bool:

@@ -899,3 +899,9 @@ def test_the_group_that_claims_is_the_side_that_spoke_not_the_side_it_attacked(r
     claims = run(text).claims
     assert [(c.place, c.claim_type, c.claimant) for c in claims][-1] == (
         "Qarabel", "casualties", "Taliban")
+
+
+def test_fighters_captured_are_a_casualty_count_not_ground_taken(run):
+    got = claims_of(run, "The NRF said twelve Taliban fighters had been killed and five captured "
+                         "in Dorak.")
+    assert [g[:2] for g in got] == [("Dorak", "casualties")]
