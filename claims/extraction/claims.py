@@ -778,6 +778,20 @@ def _apart(doc, place: Place, trig: Trigger) -> bool:
     return False
 
 
+# Words that count unnamed places: "several villages", "a dozen settlements"
+_SETTLEMENTS = frozenset({"village", "town", "city", "settlement", "hamlet", "district",
+                         "township", "locality"})
+_COUNT_WORDS = frozenset({"several", "some", "many", "few", "dozen", "dozens", "multiple",
+                          "numerous"})
+
+
+def _counted_places(tok) -> bool:
+    """ "two villages", "several settlements": a count of places left unnamed (not "two
+    outposts in X", which are in X)."""
+    return tok.tag_ == "NNS" and tok.lemma_.lower() in _SETTLEMENTS and any(
+        c.dep_ == "nummod" or c.lower_ in _COUNT_WORDS for c in tok.children)
+
+
 def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -> bool:
     """Whether a place only says where another thing is, so no claim is about it.
 
@@ -821,6 +835,10 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
     if prep.lower_ == "in" and _follows_place(doc, prep, place, places):
         return True
     host = prep.head
+    # "took two villages in X region", however the parse hangs "in X": unnamed places the
+    # guide leaves out, which X only locates
+    if _counted_places(host) or (prep.i > 0 and _counted_places(doc[prep.i - 1])):
+        return True
     if host.i in trigger_toks:
         return False
     if prep.lower_ in OUTSIDE_PREPS:

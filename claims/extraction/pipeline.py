@@ -549,6 +549,7 @@ def step_claims(run: Run) -> None:
     known: dict[str, places.Place] = places.introduced(run.text, run.gazetteer, is_actor,
                                                        countries)
     last_province: str | None = None
+    framing: list[int] = []  # claims in the outlet's voice on a whole province or region
     for sent in run.sentences:
         span = sent.span
         doc = span.doc
@@ -658,11 +659,46 @@ def step_claims(run: Run) -> None:
                 claimrules.outside_own_clauses(f.trigger, sent.attrs) or sent.default or \
                 OUTLET_VOICE
             f.attribution = attr
+            if (attr.claimant or OUTLET) == OUTLET and _region_wide(f.place) and \
+                    f.type != "controls":
+                framing.append(len(run.claims))
             run.claims.append(_claim(run, sent, f, attr, note, last_province))
             sent.claims.append(len(run.claims) - 1)
         for p in resolved:
             if p.entry is not None and p.entry.kind == "province":
                 last_province = p.entry.name
+    _drop_framing(run, framing)
+
+
+def _drop_framing(run: Run, framing: list[int]) -> None:
+    """Drop the outlet's framing: "the fighting in Amhara has drawn attention away from
+    Tigray" says where a war is, not who holds ground (the guide leaves it out). Fighting in a
+    province that is the story's own subject ("fighting was reported in the Panjshir Valley",
+    in an article that names it more than any other place) stays a claim."""
+    if not framing:
+        return
+    counts = Counter(m.geonames_id or m.canonical for m in run.mentions if m.kind == PLACE)
+    top = counts.most_common(1)[0][0] if counts else None
+    drop = {i for i in framing
+            if (run.claims[i].place_geonames_id or run.claims[i].place) != top}
+    if not drop:
+        return
+    new_index, kept = {}, []
+    for i, claim in enumerate(run.claims):
+        if i not in drop:
+            new_index[i] = len(kept)
+            kept.append(claim)
+    run.claims = kept
+    for sent in run.sentences:
+        sent.claims = [new_index[i] for i in sent.claims if i in new_index]
+
+
+def _region_wide(place: places.Place | None) -> bool:
+    """Whether a place is a whole province or region."""
+    if place is None:
+        return False
+    kind = place.entry.kind if place.entry is not None else place.kind
+    return kind in ("province", "region")
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "MD"})

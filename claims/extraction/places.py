@@ -149,6 +149,7 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
             entry = gazetteer.lookup(ch.text)
             found.append(Place(ch.start, ch.end, ch.text, entry.kind if entry else "other",
                                entry))
+    region_of_unnamed: set[int] = set()  # "Darfur town": a town in Darfur, left unnamed
     for rx in (_PLACE_OF, _NAMED_HEAD):
         for m in rx.finditer(text):
             name = m["name"]
@@ -161,6 +162,11 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
                 continue
             word = m["word"].lower()
             singular = re.sub(r"(?<=[^s])s$", "", word).replace("citie", "city")
+            if rx is _NAMED_HEAD and word in _SETTLEMENT_WORDS and \
+                    getattr(gazetteer.lookup(name), "kind", None) == "province" and \
+                    not _OF_NAME.match(text[e:]):
+                region_of_unnamed.add(ch.start)
+                continue
             kind = PLACE_HEADS.get(singular.split()[-1], "other")
             entry = gazetteer.lookup(name, _KIND_AFTER.get(singular))
             if rx is _NAMED_HEAD and word not in _KIND_AFTER:
@@ -208,7 +214,8 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
         out.append(place)
     for place in out:
         before = doc[max(span.start, place.start - 6):place.start].text + " "
-        if _LANDMARK.search(before) and not _WITHIN.search(before):
+        if (_LANDMARK.search(before) and not _WITHIN.search(before)) or \
+                place.start in region_of_unnamed:
             place.landmark = True
         # "Afghanistan's Panjshir": the possessive names where the next place is
         if place.end + 1 < span.end and doc[place.end].lower_ in ("'s", "\u2019s", "'") and \

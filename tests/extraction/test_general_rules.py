@@ -905,3 +905,25 @@ def test_fighters_captured_are_a_casualty_count_not_ground_taken(run):
     got = claims_of(run, "The NRF said twelve Taliban fighters had been killed and five captured "
                          "in Dorak.")
     assert [g[:2] for g in got] == [("Dorak", "casualties")]
+
+
+def test_unnamed_villages_counted_in_a_province_are_no_claim_on_it(run):
+    assert claims_of(run, "The Taliban said they had taken three villages in Sarvan province.") \
+        == []
+
+
+def test_a_province_town_left_unnamed_is_no_place(run):
+    assert claims_of(run, "Rebels say they took Sarvan town; army denies") == []
+
+
+def test_war_in_a_province_told_in_passing_is_framing(run):
+    text = ("The Taliban said they had captured Qarabel on Friday. Fighting continued in Dorak, "
+            "residents said, and the army said it still held Qarabel.\n\n"
+            "The fighting in Sarvan has drawn attention away from the south.")
+    assert "Sarvan" not in [g[0] for g in claims_of(run, text)]
+
+
+def test_fighting_in_the_province_a_story_is_about_is_a_claim(run):
+    text = ("Fighting was reported on Saturday in Sarvan, the last province holding out.\n\n"
+            "The Taliban said they now held most of Sarvan; the NRF said Sarvan would never fall.")
+    assert ("Sarvan", "contested", None, "outlet") in claims_of(run, text)
