@@ -927,3 +927,9 @@ def test_fighting_in_the_province_a_story_is_about_is_a_claim(run):
     text = ("Fighting was reported on Saturday in Sarvan, the last province holding out.\n\n"
             "The Taliban said they now held most of Sarvan; the NRF said Sarvan would never fall.")
     assert ("Sarvan", "contested", None, "outlet") in claims_of(run, text)
+
+
+def test_a_bare_name_a_side_withdrew_from_is_a_place_not_a_person(run):
+    got = claims_of(run, "An army officer admitted that his troops had withdrawn from Gashena "
+                         "on Sunday.")
+    assert [g[:2] for g in got] == [("Gashena", "lost")]
