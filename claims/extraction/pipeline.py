@@ -660,6 +660,11 @@ def step_claims(run: Run) -> None:
                 k += "#" + f.type
             if k not in best or rank[f.link] < rank[best[k].link]:
                 best[k] = f
+        # "ambushed a patrol in X, killing two": an ambush that kills is told as its toll, not
+        # as a fight for X (the guide's annotations give it one casualty claim)
+        for k in [k for k, f in best.items() if f.type == "contested"
+                  and f.trigger.phrase == "ambush" and k + "#c" in best]:
+            del best[k]
         note = claimrules.hedge(span.text)
         for f in sorted(best.values(), key=lambda f: f.place.start if f.place else 10**9):
             attr = claimrules.for_trigger(f.trigger, sent.attrs) or \

@@ -933,3 +933,9 @@ def test_a_bare_name_a_side_withdrew_from_is_a_place_not_a_person(run):
     got = claims_of(run, "An army officer admitted that his troops had withdrawn from Gashena "
                          "on Sunday.")
     assert [g[:2] for g in got] == [("Gashena", "lost")]
+
+
+def test_an_ambush_that_kills_is_told_as_its_toll(run):
+    got = claims_of(run, "The NRF said its fighters had ambushed a Taliban convoy in Dorak on "
+                         "Monday night, killing six fighters.")
+    assert [g[:2] for g in got] == [("Dorak", "casualties")]
