@@ -36,12 +36,21 @@ def load_model():
     return spacy.load(MODEL)
 
 
+# Military ranks as the wires abbreviate them ("military spokesman Brig. Gen. X"). The model's
+# tokenizer knows "Gen." and "Col." but splits "Brig." and "Sgt.", and the parser then ends the
+# sentence at the full stop, cutting the speaker off from what he said.
+RANK_ABBREVIATIONS = ("Brig.", "Maj.", "Lt.", "Col.", "Capt.", "Sgt.", "Cpl.", "Cmdr.", "Cdr.",
+                      "Pvt.", "Adm.", "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.", "Lt.-Col.")
+
+
 def nlp_for(gazetteer: Gazetteer):
     """Return the pipeline for a gazetteer, built once per fingerprint and process."""
     with _lock:
         nlp = _pipelines.get(gazetteer.fingerprint)
         if nlp is None:
             nlp = load_model()
+            for rank in RANK_ABBREVIATIONS:
+                nlp.tokenizer.add_special_case(rank, [{"ORTH": rank}])
             ruler = nlp.add_pipe("entity_ruler", before="ner",
                                  config={"phrase_matcher_attr": "ORTH", "validate": False})
             with nlp.select_pipes(enable=[]):
@@ -53,13 +62,15 @@ def nlp_for(gazetteer: Gazetteer):
 
 # --- People --------------------------------------------------------------------------------------
 
-_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|gen|col|maj|capt|lt|sgt|sheikh|mullah|maulvi|"
-                         r"general|colonel|president|minister)\.?\s+", re.I)
+_HONORIFICS = re.compile(r"^(?:(?:(?:lt|maj|brig)\.?-)?gen|(?:lt\.?-)?col|mr|mrs|ms|dr|maj|capt|lt|"
+                         r"sgt|cpl|brig|cmdr|cdr|pvt|adm|sheikh|mullah|maulvi|general|colonel|"
+                         r"president|minister)\.?\s+", re.I)
 
 
 def clean_name(text: str) -> str:
     text = re.sub(r"['\u2019]s?$", "", text.strip())
-    text = _HONORIFICS.sub("", text)
+    while (stripped := _HONORIFICS.sub("", text)) != text:  # "Brig. Gen. X": every title
+        text = stripped
     return re.sub(r"\s+", " ", text).strip(" ,.-")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entities import PLACE_LABEL
+from .entities import PLACE_LABEL, RANK_ABBREVIATIONS
 from .gazetteer import Gazetteer, GazetteerEntry
 from .rules import LANDMARK_CUES, PLACE_HEADS, PLACE_OF_WORDS
 
@@ -134,6 +134,7 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
         elif (
             ent.label_ in ("GPE", "LOC", "FAC")
             and ent.text not in countries
+            and ent.text not in RANK_ABBREVIATIONS  # the model takes "Brig." for a place
             and not is_actor(ent.text)
         ):
             kind = "city" if ent.label_ == "GPE" else "other"

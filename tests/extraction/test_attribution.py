@@ -98,3 +98,11 @@ def test_an_institution_named_again_is_its_actor(run):
     assert claim.claimant == "Ukraine"
     assert claim.claim_type == "repelled"
     assert claim.claimed_controller == "Ukraine"
+
+
+def test_a_rank_abbreviation_does_not_cut_the_speaker_off(run):
+    text = ("The RSF said it had entered Nyala.\n\n"
+            "Military spokesman Brig. Gen. Idris Salih said Nyala remains in the hands of the "
+            "armed forces.")
+    claim = run(text).claims[-1]
+    assert (claim.claimant, claim.speaker) == ("SAF", "Idris Salih")

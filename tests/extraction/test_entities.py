@@ -1,6 +1,6 @@
 import pytest
 
-from claims.extraction.entities import People, same_person
+from claims.extraction.entities import People, clean_name, same_person
 
 
 @pytest.mark.parametrize("a, b", [
@@ -40,3 +40,13 @@ def test_a_surname_seen_first_takes_the_full_name_seen_later():
     short = people.link("Hadi")
     assert people.link("Omar Hadi") is short
     assert short.name == "Omar Hadi"
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Brig. Gen. Khalid Osman", "Khalid Osman"),  # every title, not only the first
+    ("Lt.-Gen. Ali Hassan", "Ali Hassan"),
+    ("Sgt. Omar Idris", "Omar Idris"),
+    ("Brigid Haile", "Brigid Haile"),  # a name that starts like a rank keeps it
+])
+def test_a_name_is_read_without_its_military_titles(written, name):
+    assert clean_name(written) == name
