@@ -411,14 +411,22 @@ def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[A
 
 
 def _displaced_subject(verb, span):
-    """ "Speaking in X, the official, who asked not to be named, said ...": the parse hangs the
-    speaker on the place before it; the phrase and its relative clause just before the verb."""
+    """ "Speaking in X, the official, who asked not to be named, said ...", "killed in X, the X
+    Emergency Response Room, a volunteer network, said": the parse hangs the speaker on the
+    place before it; the phrase (with its relative clause or apposition) just before the verb."""
     doc = verb.doc
     j = verb.i - 1
     while j > span.start and doc[j].is_punct:
         j -= 1
     rel = next((a for a in (doc[j], *doc[j].ancestors) if a.dep_ == "relcl"), None)
-    cand = rel.head if rel is not None else None
+    if rel is not None:
+        cand = rel.head
+    else:  # "... in Nyala, the Nyala Emergency Response Room, a volunteer network, said"
+        cand = doc[j]
+        while cand.dep_ == "appos" and cand.head.dep_ == "appos":
+            cand = cand.head
+        if cand.dep_ != "appos":
+            cand = None
     if cand is not None and cand.i >= span.start and cand.pos_ in ("NOUN", "PROPN") and \
             cand.dep_ in ("appos", "pobj", "npadvmod") and cand.i < verb.i:
         return cand

@@ -29,6 +29,7 @@ from .rules import (
     GROUP_ANAPHORS,
     HEDGE_BACK_REFERENCE,
     INSTITUTIONS,
+    ORGANISATION_HEADS,
     PLACE_HEADS,
     PLACE_TAKING_VERBS,
     PLATFORMS,
@@ -297,6 +298,8 @@ def step_people(run: Run) -> None:
             if ent.label_ != "PERSON":
                 continue
             s, e = ent.start, ent.end
+            if doc[e - 1].lower_ in ORGANISATION_HEADS:
+                continue  # "the Emergency Response Room": an organisation, read as a source
             if ent.root.dep_ == "pobj" and (ent.root.head.lower_ in _PLACE_PREPS or (
                     ent.root.head.lower_ == "of" and ent.root.head.head.lower_ == "out") or (
                     ent.root.head.lower_ == "at" and
@@ -339,7 +342,8 @@ def step_people(run: Run) -> None:
         for tok in span:
             if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-                if subj is None or subj.pos_ != "PROPN" or subj.i in actor_tok:
+                if subj is None or subj.pos_ != "PROPN" or subj.i in actor_tok or \
+                        subj.lower_ in ORGANISATION_HEADS:
                     continue
                 s = subj.i
                 while (

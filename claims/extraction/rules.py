@@ -240,6 +240,13 @@ SOURCE_NOUNS = frozenset({"tweet", "tweets", "rumor", "rumors", "rumour", "rumou
 MEDIA_NOUNS = frozenset({"channel", "channels", "blog", "outlet", "website", "newspaper",
                          "broadcaster", "monitor", "account", "tracker", "aggregator"})
 
+# Head nouns of organisations the small model sometimes takes for people: "the Um Ruwaba
+# Emergency Response Room said" is a volunteer network, not a man named Room.
+ORGANISATION_HEADS = frozenset({"room", "committee", "committees", "network", "council",
+                                "office", "centre", "center", "group", "union", "association",
+                                "ministry", "agency", "service", "observatory", "coalition",
+                                "federation", "foundation", "institute", "hospital"})
+
 # Offices of the state: a source holding one ("regional governor X", "federal officials", "the zone
 # administration", "the state government") with no side named speaks for the state of the
 # country the article's places are in (data/actors.toml `country`). A spokesman or commander

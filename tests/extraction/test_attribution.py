@@ -106,3 +106,9 @@ def test_a_rank_abbreviation_does_not_cut_the_speaker_off(run):
             "armed forces.")
     claim = run(text).claims[-1]
     assert (claim.claimant, claim.speaker) == ("SAF", "Idris Salih")
+
+
+def test_an_organisation_named_with_its_town_is_the_source_not_a_person(run):
+    [claim] = run("Nine civilians were killed in Nyala, the Nyala Emergency Response Room, a "
+                  "volunteer network, said in a statement.").claims
+    assert (claim.claimant, claim.speaker) == ("Nyala Emergency Response Room", None)
