@@ -67,6 +67,7 @@ class SentenceContext:
     # its subject, or the owner of its subject ("The NRF's claim came on Sunday. Its spokesman")
     last_subject_actor: str | None = None
     outlet: str | None = None  # the outlet publishing the article
+    own_voice: bool = False  # the sentence is outside any quotation: "we" is the outlet
 
 
 def state_of(registry: ActorRegistry, country: str | None) -> str | None:
@@ -219,6 +220,8 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
     if low == "it" and ctx.last_subject_actor is not None:
         actor = ctx.last_subject_actor
         return Attribution(actor, actors=(actor,), confidence=0.6, np_tokens=frozenset(idx))
+    if low == "we" and ctx.own_voice:  # "We assess that ...": an analysis in the outlet's name
+        return Attribution(OUTLET, None, None, (), confidence=0.6, np_tokens=frozenset(idx))
     if (low in ACTOR_PRONOUNS or phrase in ACTOR_PRONOUNS) and ctx.last_actor_attr is not None:
         prev = ctx.last_actor_attr
         return replace(prev, confidence=0.5, np_tokens=frozenset(idx), passive=False)

@@ -443,6 +443,10 @@ def step_attribution(run: Run) -> None:
     """Read who says what in each sentence; resolve pronouns and quotations."""
     ctx = SentenceContext(run.registry, run.principal, country=run.country, outlet=run.outlet)
     for sent in run.sentences:
+        sent.quoted = _in_quote(run, sent)
+        # "We assess that ...", with no quotation in sight: the outlet's analysts speaking
+        ctx.own_voice = not sent.quoted and not any(
+            q in run.text[sent.start:sent.end] for q in '"' + _QUOTE_OPEN + _QUOTE_CLOSE)
         sent.attrs = attributions(sent.span, sent.actors, sent.people, ctx)
         main = sent.attrs[0] if sent.attrs else None
         if main and main.person is not None:
@@ -452,7 +456,6 @@ def step_attribution(run: Run) -> None:
         if main and main.actors and not main.passive:
             ctx.last_actor_attr = main
         ctx.last_subject_actor = _subject_actor(run, sent)
-        sent.quoted = _in_quote(run, sent)
     _backfill_spokespeople(run)
     for i, sent in enumerate(run.sentences):
         if sent.attrs:

@@ -209,7 +209,8 @@ SPEECH_VERBS = frozenset(["say", "tell", "add", "claim", "report", "announce", "
                           "argue", "stress", "warn", "accuse", "reiterate", "indicate", "show",
                           "quote", "cite", "inform", "describe", "dismiss", "reject", "refute",
                           "brief", "spread", "circulate", "emerge", "boast", "affirm", "repeat",
-                          "dispute", "speak", "call"])
+                          "dispute", "speak", "call",
+                          "assess"])  # "the institute assessed that Russian forces control X"
 
 # Verbs that report only when their subject is a source ("footage showed", "tweets suggested",
 # "rumours spread"), not when it is anything else ("the fight shows that ...").

@@ -112,3 +112,22 @@ def test_an_organisation_named_with_its_town_is_the_source_not_a_person(run):
     [claim] = run("Nine civilians were killed in Nyala, the Nyala Emergency Response Room, a "
                   "volunteer network, said in a statement.").claims
     assert (claim.claimant, claim.speaker) == ("Nyala Emergency Response Room", None)
+
+
+def test_an_assessment_is_a_claim_of_whoever_assessed(run):
+    text = ("ISW published its daily update.\n\n"
+            "The Institute for the Study of War assessed that Russian forces likely control "
+            "most of Novoselivka.")
+    assert run(text).claims[-1].claimant == "ISW"
+
+
+def test_we_outside_any_quotation_is_the_outlet(run):
+    text = ("The RSF said it had entered Nyala.\n\n"
+            "We assess that the RSF now controls most of Nyala.")
+    assert run(text).claims[-1].claimant == "outlet"
+
+
+def test_we_inside_a_quotation_is_the_side_quoted(run):
+    text = ("The RSF said it had entered Nyala.\n\n"
+            "\u201cWe now control most of Nyala,\u201d the group said.")
+    assert run(text).claims[-1].claimant == "RSF"
