@@ -121,6 +121,17 @@ def _subject(verb):
     if before is not None and before.dep_ == "pobj" and before.pos_ in ("PROPN", "NOUN") and \
             before.head.lower_ in ("as", "while", "but", "after"):
         return before
+    # "The service dismissed reports that Fano had entered X, saying ...": a participle after
+    # a comma speaks for the main clause, however deep the parse hangs it
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and \
+            verb.doc[verb.i - 1].text == "," and verb.head.dep_ in ("acl", "ccomp", "relcl"):
+        top = verb.head
+        while top.dep_ in ("acl", "ccomp", "relcl", "advcl", "dobj", "pobj", "prep") and \
+                top.head.i != top.i:
+            top = top.head
+        subj = next((c for c in top.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
     # "..., adding that", "and added": the subject of the verb it hangs on
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         for child in verb.head.children:
