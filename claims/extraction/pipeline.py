@@ -213,9 +213,13 @@ def step_actors(run: Run) -> None:
             # "the General Staff in Kyiv": the capital says whose it is
             seat = _SEAT.match(span.text, m.end())
             seat_owner = run.registry.resolve(seat.group(1), country) if seat else None
-            # else the actor last named with this very word ("Ukraine's general staff")
+            # else the actor last named with this very word ("Ukraine's general staff"), else
+            # the side this sentence is about, the first it names ("Ukrainian troops pushed back
+            # an attack, the General Staff said"), else the last named that could own it
+            here = [a.entry.name for a in sorted(matches, key=lambda a: a.start)
+                    if a.end <= m.start()]
             owner = (seat_owner if seat_owner in owners else None) or named_with.get(word) or \
-                next((a for a in reversed(recent) if a in owners), None)
+                next((a for a in [*here, *reversed(recent)] if a in owners), None)
             if owner is None and word in _STATE_WORDS:
                 # no owner named yet: "the military" of the country the article's places are in
                 owner = next((a for a in owners if country is not None and

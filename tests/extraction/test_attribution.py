@@ -124,8 +124,13 @@ def test_an_organisation_named_with_its_town_is_the_source_not_a_person(run):
      "reports that the TPLF had entered Kombolcha, saying in a statement that the town was "
      "calm and under the control of the army.",
      {"claim_type": "controls", "claimant": "Ethiopian government"}),
+    # an institution named bare belongs to the side its sentence is about first
+    ("Russian forces shelled Kherson on Saturday.\n\nUkrainian troops pushed back an attack on "
+     "Novoselivka late on Sunday, the General Staff said.", {"claimant": "Ukraine"}),
+    ("Russian forces shelled Kherson on Saturday.\n\nUkrainian troops pushed Russian forces out "
+     "of Novoselivka, according to a military spokesman.", {"claimant": "Ukraine"}),
 ], ids=["rank-abbreviation", "assessed", "we-outside-quotes", "we-inside-quotes",
-        "saying-after-comma"])
+        "saying-after-comma", "bare-general-staff", "bare-military-spokesman"])
 def test_the_source_of_the_last_claim(run, text, expected):
     last = run(text).claims[-1]
     assert {k: getattr(last, k) for k in expected} == expected
