@@ -53,6 +53,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "lost": (
         "lose", "withdraw from", "retreat from", "pull out of", "pull back from", "evacuate",
         "fall back",
+        "reposition", "tactical withdrawal",  # "had repositioned outside X": a withdrawal
         "loss",  # "called the loss of X temporary"
         # "handing the town back to the military": the side handing over lost it
         "hand * back", "hand ... back to", "hand over", "hand * over", "cede",

@@ -939,3 +939,9 @@ def test_an_ambush_that_kills_is_told_as_its_toll(run):
     got = claims_of(run, "The NRF said its fighters had ambushed a Taliban convoy in Dorak on "
                          "Monday night, killing six fighters.")
     assert [g[:2] for g in got] == [("Dorak", "casualties")]
+
+
+def test_a_side_that_repositioned_outside_a_town_lost_it(run):
+    got = claims_of(run, "An RSF adviser said the group's fighters had repositioned outside "
+                         "Nyala to spare civilians.")
+    assert [g[:2] for g in got] == [("Nyala", "lost")]
