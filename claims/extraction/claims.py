@@ -52,6 +52,7 @@ from .rules import (
     PRESENCE_PREPS,
     PRESENCE_SUBJECTS,
     SCENE_WORDS,
+    SETTLEMENT_NOUNS,
     SIDE_MODIFIERS,
     SPEECH_VERBS,
     STRICT_OBJECT,
@@ -779,8 +780,6 @@ def _apart(doc, place: Place, trig: Trigger) -> bool:
 
 
 # Words that count unnamed places: "several villages", "a dozen settlements"
-_SETTLEMENTS = frozenset({"village", "town", "city", "settlement", "hamlet", "district",
-                         "township", "locality"})
 _COUNT_WORDS = frozenset({"several", "some", "many", "few", "dozen", "dozens", "multiple",
                           "numerous"})
 
@@ -788,7 +787,7 @@ _COUNT_WORDS = frozenset({"several", "some", "many", "few", "dozen", "dozens", "
 def _counted_places(tok) -> bool:
     """ "two villages", "several settlements": a count of places left unnamed (not "two
     outposts in X", which are in X)."""
-    return tok.tag_ == "NNS" and tok.lemma_.lower() in _SETTLEMENTS and any(
+    return tok.tag_ == "NNS" and tok.lemma_.lower() in SETTLEMENT_NOUNS and any(
         c.dep_ == "nummod" or c.lower_ in _COUNT_WORDS for c in tok.children)
 
 

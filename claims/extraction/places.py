@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .entities import PLACE_LABEL, RANK_ABBREVIATIONS
 from .gazetteer import Gazetteer, GazetteerEntry
-from .rules import LANDMARK_CUES, PLACE_HEADS, PLACE_OF_WORDS
+from .rules import LANDMARK_CUES, PLACE_HEADS, PLACE_OF_WORDS, SETTLEMENT_NOUNS
 
 _LANDMARK = re.compile(
     r"(?:" + "|".join(LANDMARK_CUES) + r")\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$", re.I
@@ -239,8 +239,6 @@ _INTRODUCED = re.compile(
     r"(?![\u2019']s)(?!\s+(?:elders?|chiefs?|heads?|councils?|residents?|officials?|"
     r"administrators?|leaders?|militias?)\b)(?!\s+of\s+(?:the\s+)?[A-Z])")
 _LIST_SEP = re.compile(r"\s*,\s*|\s+and\s+")
-_SETTLEMENT_OF = frozenset({"village", "villages", "town", "towns", "city", "cities",
-                            "settlement", "settlements", "district", "districts"})
 
 
 def introduced(text: str, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
@@ -268,7 +266,8 @@ def introduced(text: str, gazetteer: Gazetteer, is_actor, countries: frozenset[s
         for name in _LIST_SEP.split(m["names"]):
             add(name, m["word"])
     for m in _PLACE_OF.finditer(text):
-        if m["word"].lower() not in _SETTLEMENT_OF:
+        if re.sub(r"(?<=[^s])s$", "", m["word"].lower()).replace("citie", "city") \
+                not in SETTLEMENT_NOUNS:
             continue
         add(m["name"], m["word"])
         pos = m.end()

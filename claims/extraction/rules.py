@@ -375,6 +375,10 @@ PLACE_HEADS = {
     "strongpoint": "other", "plant": "other", "factory": "other", "mine": "other",
     "zone": "region", "township": "district",
 }
+# Nouns of settlements and the districts around them, for counts of unnamed ones ("two
+# villages in X") and names introduced as one ("the villages of A and B").
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "township",
+                              "locality", "district"})
 # "X of Y" phrases whose Y is the place itself ("the town of Qarabel").
 PLACE_OF_WORDS = ("villages", "village", "towns", "town", "cities", "city", "districts", "district",
                   "provinces", "province", "regions", "region", "settlements", "settlement",
