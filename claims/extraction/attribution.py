@@ -317,11 +317,18 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
     cited = _cited(head) if head.dep_ == "nsubj" and head.head.lemma_ in ("report", "say") \
         else None
     if cited is not None and cited.i not in idx:  # a source as written relays the one it cites
-        attr = _read_source(cited, sent_actors, sent_people, ctx)
-        if attr.claimant not in (None, OUTLET):
-            return replace(attr, np_tokens=frozenset(idx) | attr.np_tokens)
+        relayed = _relayed(_read_source(cited, sent_actors, sent_people, ctx), frozenset(idx))
+        if relayed is not None:
+            return relayed
     return Attribution(_head_phrase(head), None, role, (), confidence=0.5,
                        np_tokens=frozenset(idx))
+
+
+def _relayed(cited: Attribution, idx: frozenset[int]) -> Attribution | None:
+    """The cited source as the claimant of a report that relays it, when it names one."""
+    if cited.claimant in (None, OUTLET):
+        return None
+    return replace(cited, confidence=0.5, np_tokens=idx | cited.np_tokens)
 
 
 def _cited(head):
@@ -352,9 +359,8 @@ def _media_source(head, name, sent_actors, sent_people, ctx, idx) -> Attribution
     side = getattr(entry, "side", None) if entry else None
     if side:
         return Attribution(side, None, None, (side,), confidence=0.4, np_tokens=idx)
-    if attr is not None and attr.claimant not in (None, OUTLET):
-        return replace(attr, confidence=0.5, np_tokens=idx | attr.np_tokens)
-    return Attribution(name, None, None, (), confidence=0.5, np_tokens=idx)
+    relayed = _relayed(attr, idx) if attr is not None else None
+    return relayed or Attribution(name, None, None, (), confidence=0.5, np_tokens=idx)
 
 
 def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[Attribution]:

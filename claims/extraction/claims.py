@@ -750,7 +750,9 @@ def _takes_people(verb) -> bool:
                 and c.lemma_.lower() not in PLACE_HEADS and c.lower_ not in HELD_OBJECTS)):
             return True
         # "... had been killed and eight captured": the count is the subject of the passive
-        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" and verb.tag_ == "VBN":
+        # (not "the two had captured X", an active verb with its object)
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" and verb.tag_ == "VBN" and \
+                not any(o.dep_ == "dobj" for o in verb.children):
             return True
     return False
 

@@ -37,8 +37,8 @@ def load_model():
 
 
 # Military ranks as the wires abbreviate them ("military spokesman Brig. Gen. X"). The model's
-# tokenizer knows "Gen." and "Col." but splits "Brig." and "Sgt.", and the parser then ends the
-# sentence at the full stop, cutting the speaker off from what he said.
+# tokenizer knows "Gen." and "Adm." but splits "Brig.", "Col." and "Sgt.", and the parser may
+# then end the sentence at the full stop, cutting the speaker off from what he said.
 RANK_ABBREVIATIONS = ("Brig.", "Maj.", "Lt.", "Col.", "Capt.", "Sgt.", "Cpl.", "Cmdr.", "Cdr.",
                       "Pvt.", "Adm.", "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.", "Lt.-Col.")
 

@@ -216,8 +216,7 @@ def step_actors(run: Run) -> None:
             # else the actor last named with this very word ("Ukraine's general staff"), else
             # the side this sentence is about, the first it names ("Ukrainian troops pushed back
             # an attack, the General Staff said"), else the last named that could own it
-            here = [a.entry.name for a in sorted(matches, key=lambda a: a.start)
-                    if a.end <= m.start()]
+            here = [a.entry.name for a in _named_before(matches, m.start())]
             owner = (seat_owner if seat_owner in owners else None) or named_with.get(word) or \
                 next((a for a in [*here, *reversed(recent)] if a in owners), None)
             if owner is None and word in _STATE_WORDS:
@@ -233,7 +232,7 @@ def step_actors(run: Run) -> None:
         for m in _GROUP_RX.finditer(span.text):
             if any(a.start < m.end() and m.start() < a.end for a in matches):
                 continue
-            before = [a for a in sorted(matches, key=lambda a: a.start) if a.end <= m.start()]
+            before = _named_before(matches, m.start())
             earlier = [a.entry.name for a in before]  # named before it in this very sentence
             pool = recent + earlier
             # "The NRF said it stormed Taliban posts, the latest of the attacks the group has
@@ -272,6 +271,18 @@ def step_actors(run: Run) -> None:
     top = [name for name, _ in counts.most_common(2)]
     run.principal = sorted(top, key=lambda n: first[n]) + [
         n for n, _ in counts.most_common() if n not in top]
+
+
+def _someone(run: Run, name: str) -> bool:
+    """Whether the article says who a name is (a role or a side): a person, not a place the
+    model took for one."""
+    person = run.people.known(name)
+    return person is not None and (person.role is not None or person.actor is not None)
+
+
+def _named_before(matches: list[ActorMatch], pos: int) -> list[ActorMatch]:
+    """The actors a sentence names before a position in it, in order."""
+    return [a for a in sorted(matches, key=lambda a: a.start) if a.end <= pos]
 
 
 def _subject_of(span, char: int):
@@ -558,8 +569,10 @@ def step_claims(run: Run) -> None:
     history: list[places.Place] = []
     # names the article has shown to be places, kept as it goes (not rebuilt per sentence:
     # that would make a long article quadratic)
-    known: dict[str, places.Place] = places.introduced(run.text, run.gazetteer, is_actor,
-                                                       countries)
+    known: dict[str, places.Place] = {
+        name: place for name, place in places.introduced(
+            run.text, run.gazetteer, is_actor, countries).items()
+        if not _someone(run, name)}
     last_province: str | None = None
     framing: list[int] = []  # claims in the outlet's voice on a whole province or region
     for sent in run.sentences:
@@ -616,7 +629,7 @@ def step_claims(run: Run) -> None:
         actor_toks = {i for s, e, _ in sent.actors for i in range(s, e)}
         # "withdrew from Gashena", "advancing toward Woreta": the small model calls many
         # unknown one-word names people; a bare name with no role or side, where a move is
-        # from or toward, is a place
+        # from, toward or into, is a place
         person_toks = {i for s, e, person in sent.people for i in range(s, e)
                        if not (e - s == 1 and person.role is None and person.actor is None
                                and " " not in person.name and doc[s].dep_ == "pobj"

@@ -162,7 +162,7 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
             if ch is None:
                 continue
             word = m["word"].lower()
-            singular = re.sub(r"(?<=[^s])s$", "", word).replace("citie", "city")
+            singular = _singular(word)
             if rx is _NAMED_HEAD and word in _SETTLEMENT_WORDS and \
                     getattr(gazetteer.lookup(name), "kind", None) == "province" and \
                     not _OF_NAME.match(text[e:]):
@@ -231,14 +231,31 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
 
 
 # "Gashena, a junction town on the road to ...", "Woreta and Addis Zemen, two towns on the
-# highway": how a report introduces a place its reader will not know. Not "X, a village elder".
+# highway": how a report introduces a place its reader will not know. The settlement word must
+# be followed by where or what the place is ("on", "east of", "now held", a comma), so that "Ali
+# Hassan, a town councillor" and "X, a village elder" are no places. The names start at a word
+# boundary and a list is at most six long, so the scan stays linear in the text.
 _INTRODUCED = re.compile(
-    r"(?P<names>" + _NAME + r"(?:(?:\s*,\s*|\s+and\s+)" + _NAME + r")*)\s*,\s+"
-    r"(?:a|an|the|two|three|four|several)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?<![\w'\u2019-])(?P<names>" + _NAME + r"(?:(?:\s*,\s*|\s*,?\s+and\s+)" + _NAME
+    + r"){0,5})\s*,\s+(?:a|an|the|two|three|four|several)\s+(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?P<word>towns?|villages?|hamlets?|city|cities|settlements?|townships?|port)\b"
-    r"(?![\u2019']s)(?!\s+(?:elders?|chiefs?|heads?|councils?|residents?|officials?|"
-    r"administrators?|leaders?|militias?)\b)(?!\s+of\s+(?:the\s+)?[A-Z])")
-_LIST_SEP = re.compile(r"\s*,\s*|\s+and\s+")
+    r"(?=\s*[,.;:)\u2014]|\s+(?:in|on|near|outside|inside|at|along|astride|between|by|close|"
+    r"of|about|some|just|now|where|which|that|whose|held|controlled|north|south|east|west|"
+    r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\b)"
+    r"(?!\s+of\s+(?:the\s+)?[A-Z])")
+_LIST_SEP = re.compile(r"\s*,?\s+and\s+|\s*,\s*")
+# Capitalised words that open a sentence before a list of names, and titles that follow one
+# ("the towns of A and B, Gen. X said"): never a place's name.
+_OPENERS = frozenset({
+    "Meanwhile", "Separately", "Elsewhere", "However", "Earlier", "Later", "Further", "Also",
+    "Still", "Then", "Now", "Today", "Yesterday", "Overnight", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "Gen", "Col", "Maj", "Lt", "Capt", "Brig", "Mr",
+    "Mrs", "Ms", "Dr"})
+
+
+def _singular(word: str) -> str:
+    """ "villages" -> "village", "cities" -> "city": the form the place tables use."""
+    return re.sub(r"(?<=[^s])s$", "", word.lower()).replace("citie", "city")
 
 
 def introduced(text: str, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
@@ -247,32 +264,35 @@ def introduced(text: str, gazetteer: Gazetteer, is_actor, countries: frozenset[s
 
     A report names a village bare in its caption or headline and says "the village of X" or
     "X, a hamlet east of Y" only further down; read first, the whole article lets the bare
-    mentions count as the place too. One pass of two regexes: linear in the text.
+    mentions count as the place too. One pass of two regexes, each match bounded.
     """
     out: dict[str, Place] = {}
 
     def add(name: str, word: str) -> None:
         words = name.split()
-        while words and words[0] in _NOT_NAMES:
+        while words and (words[0] in _NOT_NAMES or words[0] in _OPENERS):
             words = words[1:]
         name = " ".join(words)
         if not name or name in out or name in countries or is_actor(name) or \
                 gazetteer.lookup(name) is not None or len(out) >= limit:
             return
-        singular = re.sub(r"(?<=[^s])s$", "", word.lower()).replace("citie", "city")
-        out[name] = Place(0, 0, name, PLACE_HEADS.get(singular, "other"))
+        out[name] = Place(0, 0, name, PLACE_HEADS.get(_singular(word), "other"))
 
     for m in _INTRODUCED.finditer(text):
-        for name in _LIST_SEP.split(m["names"]):
+        names = _LIST_SEP.split(m["names"])
+        # "Meanwhile, Woreta, a town": one place, the name right before it; "A and B, two
+        # towns": every name of the list
+        for name in names if _singular(m["word"]) != m["word"].lower() else names[-1:]:
             add(name, m["word"])
     for m in _PLACE_OF.finditer(text):
-        if re.sub(r"(?<=[^s])s$", "", m["word"].lower()).replace("citie", "city") \
-                not in SETTLEMENT_NOUNS:
+        if _singular(m["word"]) not in SETTLEMENT_NOUNS:
             continue
         add(m["name"], m["word"])
         pos = m.end()
         while m["word"].endswith("s") and (more := _MORE_NAMES.match(text, pos)) is not None:
             pos = more.end()
+            if more["name"].split()[0] in _NOT_NAMES | _OPENERS or is_actor(more["name"]):
+                break
             add(more["name"], m["word"])
     return out
 
