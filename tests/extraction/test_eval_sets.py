@@ -16,7 +16,7 @@ TYPES = {"captured", "controls", "contested", "repelled", "lost", "denied", "cas
 
 
 def test_there_are_sets_to_score():
-    assert {"sealed3", "round9"} <= set(SETS)
+    assert {"sealed3", "sealed4", "round9"} <= set(SETS)
 
 
 @pytest.mark.parametrize("name", SETS)
