@@ -346,17 +346,21 @@ def _media_source(head, name, sent_actors, sent_people, ctx, idx) -> Attribution
     an unnamed source speaks for the side it belongs to (data/actors.toml `side`)."""
     cited = _cited(head)
     attr = None
+    entry = ctx.registry.entry(name)
+    side = getattr(entry, "side", None) if entry else None
     if cited is not None:
         # the cited source as named, without reading an unnamed official as the state of the
-        # country fought over: "an official" cited by TASS is a Russian one
+        # country fought over: "an official" cited by TASS is a Russian one, and so is "the
+        # defence ministry" it cites without saying whose
         attr = _read_source(cited, sent_actors, sent_people, ctx)
+        if side and attr.actors and side not in attr.actors and not any(
+                t.ent_type_ in ("GPE", "NORP") or t.dep_ == "poss" for t in cited.subtree):
+            attr = replace(attr, claimant=side, actors=(side,))
         if attr.actors or attr.person is not None:
             return replace(attr, np_tokens=idx | attr.np_tokens)
     # a state medium's report, unsourced or from an unnamed source, is its state's voice
     # ("state media said", "MRTV reported"); an independent medium is the source of its own
     # report, or relays the one it cites ("citing local sources": they are the source)
-    entry = ctx.registry.entry(name)
-    side = getattr(entry, "side", None) if entry else None
     if side:
         return Attribution(side, None, None, (side,), confidence=0.4, np_tokens=idx)
     relayed = _relayed(attr, idx) if attr is not None else None

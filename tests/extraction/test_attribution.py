@@ -129,8 +129,14 @@ def test_an_organisation_named_with_its_town_is_the_source_not_a_person(run):
      "Novoselivka late on Sunday, the General Staff said.", {"claimant": "Ukraine"}),
     ("Russian forces shelled Kherson on Saturday.\n\nUkrainian troops pushed Russian forces out "
      "of Novoselivka, according to a military spokesman.", {"claimant": "Ukraine"}),
+    # a state medium citing a ministry it does not name the owner of cites its own state's
+    ("Fighting went on around Novoselivka.\n\nTASS reported, citing the defence ministry, that "
+     "Russian troops had taken Novoselivka.", {"claimant": "Russia"}),
+    ("Fighting went on around Novoselivka.\n\nTASS reported, citing Ukraine's defence "
+     "ministry, that Ukrainian troops had retaken Novoselivka.", {"claimant": "Ukraine"}),
 ], ids=["rank-abbreviation", "assessed", "we-outside-quotes", "we-inside-quotes",
-        "saying-after-comma", "bare-general-staff", "bare-military-spokesman"])
+        "saying-after-comma", "bare-general-staff", "bare-military-spokesman",
+        "state-medium-cites-bare-ministry", "state-medium-cites-named-ministry"])
 def test_the_source_of_the_last_claim(run, text, expected):
     last = run(text).claims[-1]
     assert {k: getattr(last, k) for k in expected} == expected
