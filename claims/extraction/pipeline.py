@@ -44,7 +44,6 @@ CHUNK = 20_000  # characters per spaCy doc; long lines are cut at sentence ends
 _QUOTE_OPEN, _QUOTE_CLOSE = "\u201c\u00ab", "\u201d\u00bb"
 _BACK_REF = re.compile(HEDGE_BACK_REFERENCE, re.I)
 _PLACE_PREPS = frozenset({"in", "around", "near", "toward", "towards", "into", "outside", "inside"})
-_MOVE_PREPS = frozenset({"from", "toward", "towards", "into"})
 # Nouns that, after "under" or "in" on a verb, make its subject a place: "X came under the
 # control of", "X remains in rebel hands" -- the model often takes an unknown X for a name.
 _HELD_BY_NOUNS = frozenset({"control", "hand", "hands"})
@@ -627,13 +626,13 @@ def step_claims(run: Run) -> None:
         resolved = [p for p in resolved if not phrase_toks.intersection(range(p.start, p.end))]
         taken = {i for p in resolved for i in range(p.start, p.end)} | phrase_toks
         actor_toks = {i for s, e, _ in sent.actors for i in range(s, e)}
-        # "withdrew from Gashena", "advancing toward Woreta": the small model calls many
-        # unknown one-word names people; a bare name with no role or side, where a move is
-        # from, toward or into, is a place
+        # "withdrew from Gashena": the small model calls many unknown one-word names people;
+        # a bare name with no role or side that a move is from is a place (step_people keeps
+        # names after "toward", "into", "in" from being people in the first place)
         person_toks = {i for s, e, person in sent.people for i in range(s, e)
                        if not (e - s == 1 and person.role is None and person.actor is None
                                and " " not in person.name and doc[s].dep_ == "pobj"
-                               and doc[s].head.lower_ in _MOVE_PREPS)}
+                               and doc[s].head.lower_ == "from")}
 
         def is_other(tok, actor_toks=actor_toks, person_toks=person_toks):
             return tok.i in actor_toks or tok.i in person_toks or tok.text in countries or \

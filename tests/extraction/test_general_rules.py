@@ -788,12 +788,16 @@ def test_a_base_without_its_own_name_puts_the_claim_on_its_town(run):
     assert [g[0] for g in got] == ["Khinj"]
 
 
+def denials_of(run, text):
+    return [g for g in claims_of(run, text) if g[1] == "denied"]
+
+
 def test_a_denial_that_names_whose_claim_it_denies_finds_that_claim(run):
     text = ("The NRF said it had captured Dorak on Sunday. "
             "The Taliban said they had taken Minab. "
             "Local elders said militia fighters had seized Qarabel. "
             "A Taliban governor rejected the NRF's account on Monday.")
-    denials = [g for g in claims_of(run, text) if g[1] == "denied"]
+    denials = denials_of(run, text)
     assert denials == [("Dorak", "denied", "NRF", "Taliban")]
 
 
@@ -802,7 +806,7 @@ def test_a_denial_before_the_claim_it_answers_takes_the_places_held_after_it(run
     text = ("Ukraine's General Staff rejected the Russian claim. \"Novoselivka remains in "
             "Ukrainian hands,\" a spokesman said.\n\n"
             "Russia's defence ministry said its forces had taken Novoselivka.")
-    denials = [g for g in claims_of(run, text) if g[1] == "denied"]
+    denials = denials_of(run, text)
     assert denials == [("Novoselivka", "denied", "Russia", "Ukraine")]
 
 
@@ -811,7 +815,7 @@ def test_an_ally_does_not_deny_the_side_it_fights_beside(run):
             "The army said troops had cleared Talkhan. "
             "The Joint Force, an alliance of former rebel groups that fights alongside the army, "
             "denied that.")
-    denials = [g for g in claims_of(run, text) if g[1] == "denied"]
+    denials = denials_of(run, text)
     assert [(g[2], g[3]) for g in denials] == [("RSF", "Joint Forces")]
 
 
