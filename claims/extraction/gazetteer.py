@@ -258,10 +258,25 @@ class Gazetteer:
                 out.append(name)
         return sorted(out)
 
+    def _candidates(self, name: str) -> list[GazetteerEntry]:
+        return self.by_name.get(name) or self.by_name.get(fold(name)) or \
+            self.by_name.get(_ADMIN_WORDS.sub("", fold(name))) or []
+
+    def countries_of(self, name: str) -> frozenset[str]:
+        """The countries that have a place of this name."""
+        return frozenset(e.country_code for e in self._candidates(name))
+
+    def preferring(self, country: str | None) -> Gazetteer:
+        """This gazetteer, reading a name two countries share as the place in `country`
+        ("Merawi" is a town in Amhara and a district on the Nile: in an Ethiopian story it is
+        the town)."""
+        return self if country is None else _Preferring(self, country)
+
     def lookup(self, name: str, kind_hint: str | None = None) -> GazetteerEntry | None:
         """Return the entry a name most likely means, honouring a kind named in the text."""
-        candidates = self.by_name.get(name) or self.by_name.get(fold(name)) or \
-            self.by_name.get(_ADMIN_WORDS.sub("", fold(name))) or []
+        return self._pick(self._candidates(name), kind_hint)
+
+    def _pick(self, candidates: list[GazetteerEntry], kind_hint: str | None):
         if not candidates:
             return None
         if kind_hint:
@@ -280,6 +295,19 @@ class Gazetteer:
                 if entry.kind == kind:
                     return entry
         return candidates[0]
+
+
+class _Preferring(Gazetteer):
+    """A view of a gazetteer that resolves shared names to one country's place first."""
+
+    def __init__(self, base: Gazetteer, country: str):  # noqa: super().__init__ would re-index
+        self.__dict__.update(base.__dict__)
+        self.base, self.country = base, country
+
+    def lookup(self, name: str, kind_hint: str | None = None) -> GazetteerEntry | None:
+        candidates = self._candidates(name)
+        local = [e for e in candidates if e.country_code == self.country]
+        return self._pick(local or candidates, kind_hint)
 
 
 # The wars the desk covers by default: Afghanistan, and the held-out theatres the extractor is

