@@ -300,7 +300,7 @@ class Gazetteer:
 class _Preferring(Gazetteer):
     """A view of a gazetteer that resolves shared names to one country's place first."""
 
-    def __init__(self, base: Gazetteer, country: str):  # noqa: super().__init__ would re-index
+    def __init__(self, base: Gazetteer, country: str):  # shares the index: no re-indexing
         self.__dict__.update(base.__dict__)
         self.base, self.country = base, country
 
