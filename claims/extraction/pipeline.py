@@ -197,7 +197,7 @@ def step_actors(run: Run) -> None:
     recent: list[str] = []  # actors in order of last mention
     speakers: list[str] = []  # fighting sides in order of last acting ("the NRF said")
     named_with: dict[str, str] = {}  # institution word -> the actor last named with it
-    country = run.country = _article_country(run)
+    country = run.country = run.country or _article_country(run)
     for sent in run.sentences:
         span = sent.span
         matches = [m for m in run.registry.find(span.text, country)
@@ -1054,8 +1054,14 @@ def _countries() -> frozenset[str]:
 
 def extract(text: str, *, published: dt.date | dt.datetime | None = None,
             gazetteer: Gazetteer | None = None, actors: ActorRegistry | None = None,
-            outlet: str | None = None, progress: Callable[[int], None] | None = None) -> Extraction:
-    """Extract the mentions and claims of an article body."""
+            outlet: str | None = None, progress: Callable[[int], None] | None = None,
+            country: str | None = None) -> Extraction:
+    """Extract the mentions and claims of an article body.
+
+    `country` (ISO code) is where the article is, when the caller already knows: a headline
+    read on its own after its body ("The army says Merawi is secure" names one town, which
+    two countries have) takes the body's. Otherwise the text's own places decide.
+    """
     if not isinstance(text, str):
         text = str(text or "")
     original = text
@@ -1063,7 +1069,7 @@ def extract(text: str, *, published: dt.date | dt.datetime | None = None,
     text = text.replace("\x00", " ") if "\x00" in text else text
     published = published or textmod.dateline_date(text)
     run = Run(text, dates.as_date(published), gazetteer or default_gazetteer(),
-              actors or default_registry(), outlet)
+              actors or default_registry(), outlet, country=country)
     extraction = Extraction(EXTRACTOR_VERSION)
     for n, (name, step) in enumerate(STEPS, 1):
         started = time.perf_counter()
@@ -1073,6 +1079,7 @@ def extract(text: str, *, published: dt.date | dt.datetime | None = None,
             progress(round(100 * n / len(STEPS)))
     extraction.mentions = sorted(run.mentions, key=lambda m: (m.start, m.end))
     extraction.claims = run.claims
+    extraction.country = run.country
     if original is not text:  # quote the text as given, NULs and all
         extraction.claims = [replace(c, sentence=original[c.sentence_start:c.sentence_end])
                              for c in run.claims]

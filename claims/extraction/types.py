@@ -91,6 +91,7 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     # Seconds spent in each named pipeline step, for ExtractionRun.timings.
     timings: dict[str, float] = field(default_factory=dict)
+    country: str | None = None  # ISO code of the country most of its places are in
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -1,6 +1,7 @@
-"""The management commands: ingest, load_gazetteer, load_actors, demo."""
+"""The management commands: ingest, extract, load_gazetteer, load_actors, demo."""
 
 import io
+import json
 
 import pytest
 from django.contrib.auth.models import User
@@ -104,3 +105,25 @@ def test_demo_refuses_known_passwords_on_a_production_install(settings):
     with pytest.raises(CommandError, match="known passwords"):
         run("demo")
     assert not User.objects.exists()
+
+
+def test_extract_prints_headline_and_body_claims_in_the_corpus_schema(tmp_path):
+    # "Merawi" is a town in Amhara and a district in Sudan: the headline, read on its own,
+    # takes the body's country, so its "army" is Ethiopia's
+    path = tmp_path / "merawi.txt"
+    path.write_text(
+        "outlet: Highland Desk\ntitle: The army says it holds Merawi\npublished: 2024-09-26\n\n"
+        "Fano fighters said on Monday they had captured Merawi. The town lies on the road "
+        "between Bahir Dar and Dangila, south of Lake Tana.\n", encoding="utf-8")
+    out, _err = run("extract", str(path), "--jsonl")
+    claims = [json.loads(line) for line in out.splitlines()]
+    assert [(c["sentence"], c["claim_type"], c["claimant"]) for c in claims] == [
+        ("The army says it holds Merawi", "controls", "Ethiopian government"),
+        ("Fano fighters said on Monday they had captured Merawi.", "captured", "Fano"),
+    ]
+    assert claims[1]["event_date"] == "2024-09-23" and claims[1]["article"] == "merawi.txt"
+
+
+def test_extract_fails_when_no_file_can_be_read(tmp_path):
+    with pytest.raises(CommandError, match="no article could be read"):
+        run("extract", str(tmp_path / "missing.txt"))

@@ -50,7 +50,7 @@ class Command(BaseCommand):
             if article.title.strip():
                 headline = extract(article.title.strip(), published=article.published,
                                    gazetteer=gazetteer, actors=registry,
-                                   outlet=article.outlet or None).claims
+                                   outlet=article.outlet or None, country=result.country).claims
             if options["jsonl"]:
                 for claim in [*headline, *result.claims]:
                     self.stdout.write(json.dumps(claim.as_schema(name), ensure_ascii=False))
