@@ -33,6 +33,10 @@ def test_it_resolves_aliases_to_one_short_name(text, name):
     ("state media", "SD", "SUNA"),
     ("state media", "UA", None),
     ("the Joint Forces Grouping", "UA", "Ukraine"),  # Ukraine's, not Sudan's Joint Forces
+    ("the command post", "ET", "Ethiopian government"),  # the army's regional headquarters
+    ("the Government Communication Service", "ET", "Ethiopian government"),
+    ("the defence forces", "ET", "Ethiopian government"),
+    ("the command post", "SD", None),
 ])
 def test_local_aliases_resolve_only_in_their_theatre(text, country, name):
     assert default_registry().resolve(text, country) == name
