@@ -262,7 +262,7 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
     # ("a spokesman, Fahim Dashti"); a person in a clause on the phrase is not the speaker ("the
     # NRF, grouping forces loyal to Ahmad Massoud, said").
     clause = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "prep") and c.lower_ != "of"
-              for t in c.subtree}
+              and not _names_the_source(c) for t in c.subtree}
     person_here = None
     person_tokens: set[int] = set()
     for (ps, pe, person) in sent_people:
@@ -322,6 +322,17 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
             return relayed
     return Attribution(_head_phrase(head), None, role, (), confidence=0.5,
                        np_tokens=frozenset(idx))
+
+
+def _names_the_source(clause) -> bool:
+    """ "a commander, who gave his name as X,", "a fighter identified only as X": a clause that
+    gives the source's name, not one about someone else."""
+    for t in clause.subtree:
+        lemma = t.lemma_.lower()
+        if (lemma == "name" and t.head.lemma_.lower() == "give") or lemma == "identify" or \
+                (lemma == "go" and any(c.lower_ == "by" for c in t.children)):
+            return True
+    return False
 
 
 def _relayed(cited: Attribution, idx: frozenset[int]) -> Attribution | None:

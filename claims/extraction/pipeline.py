@@ -355,6 +355,15 @@ def step_people(run: Run) -> None:
                     j += 1
                 if j - tok.i >= 3 and not any(s <= tok.i + 1 < e for s, e in found):
                     found.append((tok.i + 1, j))
+        # a name a source gave: "a commander who gave his name only as Ashenafi"
+        for m in _NAMING_AFTER.finditer(span.text):
+            at = span.start_char + m.end()
+            j = next((t.i for t in span if t.idx >= at), span.end)
+            k = j
+            while k < span.end and k - j < 3 and doc[k].is_title and k not in actor_tok:
+                k += 1
+            if k > j and not any(a <= j < b for a, b in found):
+                found.append((j, k))
         # the capitalised subject of a saying verb is a person: "Fahim Dashty said"
         for tok in span:
             if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
@@ -394,8 +403,23 @@ def step_people(run: Run) -> None:
             run.mentions.append(Mention(PERSON, run.text[a:b], a, b, person.name))
 
 
+# "a Fano commander who gave his name only as X", "a fighter identified only as X": the words
+# that introduce a name a source chose to give; the role before them is the name's
+_NAMING_BEFORE = re.compile(
+    r",?\s*(?:who\s+)?(?:gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|"
+    r"(?:was\s+)?identified\s+(?:only\s+)?(?:as|by\s+(?:his|her)\s+(?:first\s+)?name,?)|"
+    r"goes\s+by(?:\s+the\s+name)?)\s*$", re.I)
+
+
+_NAMING_AFTER = re.compile(_NAMING_BEFORE.pattern.replace(r"\s*$", r"\s+(?=(?-i:[A-Z]))"), re.I)
+
+
 def _affiliation(person: Person, doc, s: int, e: int, span, actor_tok: dict) -> None:
     # Role words just before the name: "Taliban spokesman", "Russia's defence ministry spokesman".
+    naming = _NAMING_BEFORE.search(doc[span.start:s].text) if s > span.start else None
+    if naming is not None:
+        cut = span.start_char + naming.start()
+        s = next((t.i for t in span if t.idx >= cut), s)
     j = s - 1
     while j >= span.start and s - j <= 6 and (doc[j].lower_ in ROLE_WORDS or j in actor_tok or (
             doc[j].pos_ in ("PROPN", "ADJ", "NOUN", "PART") and not doc[j].is_punct)):

@@ -19,6 +19,11 @@ SHAPES = [
     ("Witnesses said fighting broke out in Nyala.", "Witnesses", None, None),
     ("Heavy fighting broke out in Lashio on Friday.", "outlet", None, None),
     ("Fighting was reported in Lashio on Friday.", "outlet", None, None),
+    # a name the source chose to give is the speaker's, and the role before it is theirs
+    ("A Taliban commander who gave his name only as Karim told us by phone that his men had "
+     "captured Qarabel.", "Taliban", "Karim", "Taliban commander"),
+    ("A Taliban commander, who gave his name as Karim, said his men had captured Qarabel.",
+     "Taliban", "Karim", "Taliban commander"),
 ]
 
 
