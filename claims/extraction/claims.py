@@ -40,6 +40,7 @@ from .rules import (
     LOCATOR_PREPS,
     LOSER_SUBJECT,
     MODAL_LEMMAS,
+    NAME_IS_PLACE_PREPS,
     NEEDS_PLACE_OBJECT,
     NOMINAL_ARGUMENT_PREPS,
     NOT_FIGHTING_MODIFIERS,
@@ -558,7 +559,7 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                 # and so is one after "the capture of", "the fall of"
                 named_by_noun = prep.lower_ == "of" and prep.head.i == trig.key.i and \
                     trig.key.pos_ == "NOUN"
-                skip = ("NORP", "DATE", "TIME") if prep.lower_ in ("on", "around", "in", "at") \
+                skip = ("NORP", "DATE", "TIME") if prep.lower_ in NAME_IS_PLACE_PREPS \
                     or named_by_noun else ("ORG", "NORP", "DATE", "TIME")
                 if pobj.pos_ == "PROPN" and pobj.is_title and pobj.ent_type_ not in skip \
                         and not is_other(pobj):

@@ -955,3 +955,15 @@ def test_a_side_that_repositioned_outside_a_town_lost_it(run):
     got = claims_of(run, "An RSF adviser said the group's fighters had repositioned outside "
                          "Nyala to spare civilians.")
     assert [g[:2] for g in got] == [("Nyala", "lost")]
+
+
+@pytest.mark.parametrize("text, place, kind", [
+    # the model calls many unknown village names organisations; after "near" or "toward" on an
+    # attack the name is the place attacked
+    ("The brigade said its units repelled four attacks near Novoserhiivka on Friday.",
+     "Novoserhiivka", "repelled"),
+    ("The rebels said they had repelled an army counter-offensive toward Nawnghkio.",
+     "Nawnghkio", "repelled"),
+])
+def test_a_name_near_or_toward_an_attack_is_its_place(run, text, place, kind):
+    assert (place, kind) in [(c.place, c.claim_type) for c in run(text).claims]
