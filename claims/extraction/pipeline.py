@@ -181,7 +181,7 @@ def _article_country(run: Run) -> str | None:
             if ent.label_ == PLACE_LABEL:
                 # a name two countries share counts half for each ("Merawi")
                 shared = run.gazetteer.countries_of(ent.text)
-                for code in shared:
+                for code in sorted(shared):  # a tie goes the same way on every run
                     codes[code] += 1 / len(shared)
                 seen += bool(shared)
         if seen >= 12:
