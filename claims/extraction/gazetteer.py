@@ -10,6 +10,7 @@ entries into Place rows, and the extraction pipeline matches text against them.
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from collections import defaultdict
@@ -228,6 +229,7 @@ class Gazetteer:
         self.entries: tuple[GazetteerEntry, ...] = tuple(entries)
         self.by_name: dict[str, list[GazetteerEntry]] = defaultdict(list)
         self.by_id: dict[int, GazetteerEntry] = {}
+        self.country: str | None = None  # the country a shared name resolves to (preferring)
         for entry in self.entries:
             self.by_id[entry.geonames_id] = entry
             for name in entry.names:
@@ -269,14 +271,18 @@ class Gazetteer:
     def preferring(self, country: str | None) -> Gazetteer:
         """This gazetteer, reading a name two countries share as the place in `country`
         ("Merawi" is a town in Amhara and a district on the Nile: in an Ethiopian story it is
-        the town)."""
-        return self if country is None else _Preferring(self, country)
+        the town). A shallow copy: the index is shared."""
+        if country == self.country:
+            return self
+        view = copy.copy(self)
+        view.country = country
+        return view
 
     def lookup(self, name: str, kind_hint: str | None = None) -> GazetteerEntry | None:
         """Return the entry a name most likely means, honouring a kind named in the text."""
-        return self._pick(self._candidates(name), kind_hint)
-
-    def _pick(self, candidates: list[GazetteerEntry], kind_hint: str | None):
+        candidates = self._candidates(name)
+        if self.country is not None:
+            candidates = [e for e in candidates if e.country_code == self.country] or candidates
         if not candidates:
             return None
         if kind_hint:
@@ -295,19 +301,6 @@ class Gazetteer:
                 if entry.kind == kind:
                     return entry
         return candidates[0]
-
-
-class _Preferring(Gazetteer):
-    """A view of a gazetteer that resolves shared names to one country's place first."""
-
-    def __init__(self, base: Gazetteer, country: str):  # shares the index: no re-indexing
-        self.__dict__.update(base.__dict__)
-        self.base, self.country = base, country
-
-    def lookup(self, name: str, kind_hint: str | None = None) -> GazetteerEntry | None:
-        candidates = self._candidates(name)
-        local = [e for e in candidates if e.country_code == self.country]
-        return self._pick(local or candidates, kind_hint)
 
 
 # The wars the desk covers by default: Afghanistan, and the held-out theatres the extractor is
