@@ -21,6 +21,7 @@ from .rules import (
     DENIAL_VERBS,
     GENERIC_SIDES,
     MEDIA_NOUNS,
+    NAMING_PHRASE,
     NOT_STATE_WORDS,
     OUTLET_STAFF,
     PERSON_PRONOUNS,
@@ -324,15 +325,14 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
                        np_tokens=frozenset(idx))
 
 
+_NAMES_SOURCE = re.compile(NAMING_PHRASE + r"\s", re.I)
+
+
 def _names_the_source(clause) -> bool:
     """ "a commander, who gave his name as X,", "a fighter identified only as X": a clause that
-    gives the source's name, not one about someone else."""
-    for t in clause.subtree:
-        lemma = t.lemma_.lower()
-        if (lemma == "name" and t.head.lemma_.lower() == "give") or lemma == "identify" or \
-                (lemma == "go" and any(c.lower_ == "by" for c in t.children)):
-            return True
-    return False
+    gives the source's name (rules.NAMING_PHRASE), not one about someone else."""
+    return _NAMES_SOURCE.match(clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text) \
+        is not None
 
 
 def _relayed(cited: Attribution, idx: frozenset[int]) -> Attribution | None:

@@ -29,6 +29,7 @@ from .rules import (
     GROUP_ANAPHORS,
     HEDGE_BACK_REFERENCE,
     INSTITUTIONS,
+    NAMING_PHRASE,
     ORGANISATION_HEADS,
     PLACE_HEADS,
     PLACE_TAKING_VERBS,
@@ -403,15 +404,9 @@ def step_people(run: Run) -> None:
             run.mentions.append(Mention(PERSON, run.text[a:b], a, b, person.name))
 
 
-# "a Fano commander who gave his name only as X", "a fighter identified only as X": the words
-# that introduce a name a source chose to give; the role before them is the name's
-_NAMING_BEFORE = re.compile(
-    r",?\s*(?:who\s+)?(?:gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|"
-    r"(?:was\s+)?identified\s+(?:only\s+)?(?:as|by\s+(?:his|her)\s+(?:first\s+)?name,?)|"
-    r"goes\s+by(?:\s+the\s+name)?)\s*$", re.I)
-
-
-_NAMING_AFTER = re.compile(_NAMING_BEFORE.pattern.replace(r"\s*$", r"\s+(?=(?-i:[A-Z]))"), re.I)
+# the naming phrase (rules.NAMING_PHRASE) right before a name, and a name right after it
+_NAMING_BEFORE = re.compile(r",?\s*" + NAMING_PHRASE + r"\s*$", re.I)
+_NAMING_AFTER = re.compile(NAMING_PHRASE + r"\s+(?=(?-i:[A-Z]))", re.I)
 
 
 def _affiliation(person: Person, doc, s: int, e: int, span, actor_tok: dict) -> None:

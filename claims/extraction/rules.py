@@ -242,6 +242,13 @@ SOURCE_NOUNS = frozenset({"tweet", "tweets", "rumor", "rumors", "rumour", "rumou
 MEDIA_NOUNS = frozenset({"channel", "channels", "blog", "outlet", "website", "newspaper",
                          "broadcaster", "monitor", "account", "tracker", "aggregator"})
 
+# How a report gives a name a source chose to give: "a Fano commander who gave his name only as
+# X", "a fighter identified only as X", "a commander who goes by X". The role before the phrase
+# is the named person's, and a clause made of it names the source rather than someone else.
+NAMING_PHRASE = (r"(?:who\s+)?(?:gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|"
+                 r"(?:was\s+)?identified\s+(?:only\s+)?(?:as|by\s+(?:his|her)\s+(?:first\s+)?"
+                 r"name,?)|goes\s+by(?:\s+the\s+name)?)")
+
 # Head nouns of organisations the small model sometimes takes for people: "the Um Ruwaba
 # Emergency Response Room said" is a volunteer network, not a man named Room.
 ORGANISATION_HEADS = frozenset({"room", "committee", "committees", "network", "council",
