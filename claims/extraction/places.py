@@ -231,15 +231,17 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
 
 
 # "Gashena, a junction town on the road to ...", "Woreta and Addis Zemen, two towns on the
-# highway": how a report introduces a place its reader will not know. The settlement word must
-# be followed by where or what the place is ("on", "east of", "now held", a comma), so that "Ali
-# Hassan, a town councillor" and "X, a village elder" are no places. The names start at a word
-# boundary and a list is at most six long, so the scan stays linear in the text.
+# highway", "X, a hamlet 6 km southwest of Y": how a report introduces a place its reader will
+# not know. The settlement word must be followed by where or what the place is ("on", "east of",
+# "now held", "15 km north", a comma), so that "Ali Hassan, a town councillor" and "X, a village
+# elder" are no places. The names start at a word boundary and a list is at most six long, so
+# the scan stays linear in the text.
 _INTRODUCED = re.compile(
     r"(?<![\w'\u2019-])(?P<names>" + _NAME + r"(?:(?:\s*,\s*|\s*,?\s+and\s+)" + _NAME
     + r"){0,5})\s*,\s+(?:a|an|the|two|three|four|several)\s+(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?P<word>towns?|villages?|hamlets?|city|cities|settlements?|townships?|port)\b"
-    r"(?=\s*[,.;:)\u2014]|\s+(?:in|on|near|outside|inside|at|along|astride|between|by|close|"
+    r"(?=\s*[,.;:)\u2014]|\s+(?:about\s+|some\s+)?\d+(?:\.\d+)?\s*(?:km|kilomet(?:re|er)s?|miles)\b"
+    r"|\s+(?:in|on|near|outside|inside|at|along|astride|between|by|close|"
     r"of|about|some|just|now|where|which|that|whose|held|controlled|north|south|east|west|"
     r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\b)"
     r"(?!\s+of\s+(?:the\s+)?[A-Z])")

@@ -848,6 +848,13 @@ def test_a_name_in_apposition_to_a_hamlet_is_a_place_everywhere(run):
     assert [g[:2] for g in got] == [("Kyi Daw", "contested"), ("Kyi Daw", "contested")]
 
 
+def test_a_name_the_model_calls_a_person_is_a_place_a_distance_from_another(run):
+    # "Vilnyi Yar"-like names read as a person by the small model; the apposition says otherwise
+    text = "Paratroopers retook Sorkh Deh, a hamlet 6 km southwest of Talkhan, on Tuesday night."
+    got = claims_of(run, text)
+    assert [g[:2] for g in got] == [("Sorkh Deh", "captured")]
+
+
 def test_two_towns_in_apposition_are_both_places(run):
     text = "Clashes were reported in Hesarak and Sorkhab, two towns on the highway to Talkhan."
     got = claims_of(run, text)
@@ -861,7 +868,11 @@ def test_two_towns_in_apposition_are_both_places(run):
     # a word opening the sentence is no name in the list
     ("Meanwhile, Zarkan, a market town on the river, was quiet.", ["Zarkan"]),
     ("The towns of Hesarak and Sorkhab, Gen. Tariq said, were calm.", ["Hesarak", "Sorkhab"]),
-], ids=["village-elder", "town-councillor", "town-mayor", "sentence-opener", "title-after-list"])
+    # a distance says where the place is as well as "east of" does
+    ("Scouts reached Dor Bazar, a hamlet 8 km south of the river, at dawn.", ["Dor Bazar"]),
+    ("Patrols entered Kalay Nau, a village about 12 kilometres east of the road.", ["Kalay Nau"]),
+], ids=["village-elder", "town-councillor", "town-mayor", "sentence-opener", "title-after-list",
+        "distance-km", "distance-kilometres"])
 def test_only_places_are_introduced_as_places(gazetteer, text, names):
     from claims.extraction import places
     assert list(places.introduced(text, gazetteer, lambda t: False, frozenset())) == names
