@@ -104,6 +104,8 @@ def known_pattern(known: dict) -> re.Pattern:
 _WITHIN = re.compile(r"\bwithin\s+\S+\s+(?:km|kms|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?$",
                      re.I)
 _OF_NAME = re.compile(r"\s+of\s+[A-Z]")
+# the owner's name at the front of a place name: "Panjshir's " in "Panjshir's Shutul"
+_OWNER = re.compile(r"^(?:\S+\s+)*?\S+['\u2019]s\s+(?=\S)")
 _SETTLEMENT_WORDS = frozenset({"town", "city", "village", "settlement", "port"})
 
 
@@ -154,10 +156,14 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
     for rx in (_PLACE_OF, _NAMED_HEAD):
         for m in rx.finditer(text):
             name = m["name"]
+            s, e = (m.start("name"), m.end("name")) if rx is _PLACE_OF else (m.start(), m.end())
+            # "Takhar's Khwaja Bahauddin district": the possessive names the province it is in
+            owner = _OWNER.match(name)
+            if owner is not None:
+                name, s = name[owner.end():], s + owner.end()
             first = name.split()[0]
             if first in _NOT_NAMES or is_actor(name) or name in countries:
                 continue
-            s, e = (m.start("name"), m.end("name")) if rx is _PLACE_OF else (m.start(), m.end())
             ch = doc.char_span(base + s, base + e, alignment_mode="expand")
             if ch is None:
                 continue

@@ -75,7 +75,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "kill", "wound", "injure", "dead", "die", "casualty", "surrender", "take prisoner",
         "capture alive", "death", "death toll", "wounded", "injured", "killed",
         "take ... prisoner",  # "taking 40 soldiers prisoner"
-
+        # "arrested five men in Shutul": people captured, which the guide counts
+        "arrest", "detain",
     ),
 }
 

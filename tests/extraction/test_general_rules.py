@@ -978,3 +978,20 @@ def test_a_side_that_repositioned_outside_a_town_lost_it(run):
 ])
 def test_a_name_near_or_toward_an_attack_is_its_place(run, text, place, kind):
     assert (place, kind) in [(c.place, c.claim_type) for c in run(text).claims]
+
+
+def test_a_provinces_possessive_is_not_part_of_the_district_name(run):
+    # "Takhar's Khwaja Bahauddin district": the district, in the province the possessive names
+    got = claims_of(run, "The NRF said it ambushed a Taliban patrol in Parwan's Sorkh Deh "
+                         "district on Sunday.")
+    assert [g[:2] for g in got] == [("Sorkh Deh district", "contested")]
+    got = claims_of(run, "Police said they arrested gunmen in Panjshir's Shutul district.")
+    assert [g[:2] for g in got] == [("Shutul district", "casualties")]
+
+
+@pytest.mark.parametrize("verb", ["arrested", "detained"])
+def test_people_arrested_in_a_place_are_a_casualty_count(run, verb):
+    # the guide counts people captured; a desk reads arrests in a district the same way
+    got = claims_of(run, f"The Taliban said on Monday they had {verb} six men in Sorkh Deh "
+                         "district.")
+    assert [g[:2] for g in got] == [("Sorkh Deh district", "casualties")]
