@@ -574,12 +574,26 @@ def common_places(span, triggers: list[Trigger], taken: set[int],
                             head.lower_ in ANAPHORIC_HEADS and not any(
                                 c.dep_ in ("compound", "poss", "prep") for c in head.children)):
                         continue  # a bare "the city" is an anaphor, resolved elsewhere or dropped
+                    if _in_named_place(head, taken):
+                        continue  # "an attack on a checkpoint in Alasay district": on Alasay
                     start, end = _noun_phrase(doc, head)
                     if any(i in taken for i in range(start, end)):
                         continue
                     out.append(Place(start, end, doc[start:end].text, kind, None))
                     taken.update(range(start, end))
     return out
+
+
+def _in_named_place(head, taken: set[int]) -> bool:
+    """ "a checkpoint in Alasay district", "an outpost at Khawak": an indefinite facility a
+    named place locates, so the claim is on the named place (as "a base in X" is for held
+    facilities). A definite one ("the central market in El Fasher") stays a place."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in LOCATOR_PREPS and
+               any(g.dep_ == "pobj" and any(t.i in taken for t in g.subtree)
+                   for g in c.children)
+               for c in head.children)
 
 
 def _noun_phrase(doc, head) -> tuple[int, int]:

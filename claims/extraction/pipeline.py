@@ -678,9 +678,13 @@ def step_claims(run: Run) -> None:
                 # "repelled an assault on X, killing dozens": the count is on the place of the
                 # claim its verb is coordinated with
                 spare = None
+                # ("an attack on X had been repelled and two attackers were killed": on the
+                # place of the attack the repelling verb is about)
                 if trig.key.dep_ in ("conj", "advcl"):
                     spare = next((f.place for f in found if f.place is not None
-                                  and f.trigger.key.i == trig.key.head.i
+                                  and (f.trigger.key.i == trig.key.head.i or (
+                                      f.type == "repelled"
+                                      and f.trigger.key.head.i == trig.key.head.i))
                                   and not f.trigger.negated), None)
                 # else the first place of the sentence no claim has, unless it only locates
                 # another place ("camp, on the edge of X"); a thing in it is still in it ("a

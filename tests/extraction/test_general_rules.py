@@ -995,3 +995,17 @@ def test_people_arrested_in_a_place_are_a_casualty_count(run, verb):
     got = claims_of(run, f"The Taliban said on Monday they had {verb} six men in Sorkh Deh "
                          "district.")
     assert [g[:2] for g in got] == [("Sorkh Deh district", "casualties")]
+
+
+def test_an_attack_on_a_post_in_a_district_is_on_the_district_and_so_is_its_toll(run):
+    text = ("Police in Sarvan said on Sunday that a rebel attack on a checkpoint in Sorkh Deh "
+            "district had been repelled and that two attackers were killed.")
+    got = claims_of(run, text)
+    assert [g[:2] for g in got] == [("Sorkh Deh district", "repelled"),
+                                    ("Sorkh Deh district", "casualties")]
+
+
+def test_a_definite_facility_in_a_town_stays_the_place_of_its_claim(run):
+    got = claims_of(run, "The rebels said they had taken control of the central market in "
+                         "Talkhan.")
+    assert [g[:2] for g in got] == [("central market", "captured")]
