@@ -29,6 +29,7 @@ from .rules import (
     GROUP_ANAPHORS,
     HEDGE_BACK_REFERENCE,
     INSTITUTIONS,
+    MEDIA_NOUNS,
     NAMING_PHRASE,
     ORGANISATION_HEADS,
     PLACE_HEADS,
@@ -318,6 +319,8 @@ def step_people(run: Run) -> None:
             s, e = ent.start, ent.end
             if doc[e - 1].lower_ in ORGANISATION_HEADS:
                 continue  # "the Emergency Response Room": an organisation, read as a source
+            if any(doc[k].lower_ in MEDIA_NOUNS for k in range(max(span.start, s - 2), s)):
+                continue  # "the Khartoum daily Al-Sudani": a newspaper the model took for a name
             if ent.root.dep_ == "pobj" and (ent.root.head.lower_ in _PLACE_PREPS or (
                     ent.root.head.lower_ == "of" and ent.root.head.head.lower_ == "out") or (
                     ent.root.head.lower_ == "at" and

@@ -53,6 +53,7 @@ _ANAPHORS = {
     "town": ("city", "village"),
     "district": ("district",),
     "village": ("village", "city"),
+    "pass": ("pass",),  # "fighting continued near the pass": the Anjuman Pass named before
 }
 ANAPHORIC_HEADS = frozenset(_ANAPHORS)
 

@@ -241,7 +241,8 @@ SOURCE_NOUNS = frozenset({"tweet", "tweets", "rumor", "rumors", "rumour", "rumou
 # Nouns of a medium or monitor named beside them: "the monitoring channel Oko Skhodu", "the
 # pro-Russian channel Dvizhenie Z". The name is the source, not the side its adjective names.
 MEDIA_NOUNS = frozenset({"channel", "channels", "blog", "outlet", "website", "newspaper",
-                         "broadcaster", "monitor", "account", "tracker", "aggregator"})
+                         "broadcaster", "monitor", "account", "tracker", "aggregator",
+                         "daily", "weekly", "paper", "agency", "station"})
 
 # How a report gives a name a source chose to give: "a Fano commander who gave his name only as
 # X", "a fighter identified only as X", "a commander who goes by X". The role before the phrase

@@ -56,6 +56,11 @@ CREDITS = (
 _CREDIT = re.compile("|".join(f"(?:{c})" for c in CREDITS))
 
 
+# A list item's marker at the start of a line: a dash or bullet, or "1." / "2)" in a numbered
+# list (newsletters' items, wires' "Key developments").
+_BULLET = re.compile(r"(?:[-*\u2022\u2023\u25aa\u25cf\u00b7\u2013\u2014]|\d{1,2}[.)])\s+(?=\S)")
+
+
 _DATELINE_DATE = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})")
 
 
@@ -113,6 +118,9 @@ def blocks(text: str) -> list[Block]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
+        bullet = _BULLET.match(text, start, end)
+        if bullet:  # "- The NRF said ...": the list marker is not part of the sentence
+            start = bullet.end()
         if end > start:
             out.append(Block(start, end, index))
             index += 1

@@ -894,6 +894,29 @@ def test_a_source_that_cites_another_relays_it(run):
     assert (claim.place, claim.claimant) == ("Qarabel", "local elders")
 
 
+def test_a_newspaper_citing_military_sources_relays_the_military(run):
+    # the small model takes a paper's name after "the daily" for a person
+    text = ("Citing unnamed military sources, the Nyala daily Al-Sudani reported that the army "
+            "had pushed the RSF out of Kafouri.")
+    [claim] = run(text).claims
+    assert (claim.place, claim.claimant, claim.speaker) == ("Kafouri", "SAF", None)
+
+
+def test_an_outlet_in_a_bulleted_list_is_not_a_person(run):
+    text = ("- Afghanistan International, citing two residents of Khinj district, reported "
+            "that the Taliban had entered Dara.")
+    [claim] = run(text).claims
+    assert (claim.place, claim.claimant, claim.speaker) == ("Dara", "residents", None)
+
+
+def test_the_pass_is_the_pass_named_before(run):
+    text = ("The NRF said its fighters captured a Taliban checkpoint at the Anjuman Pass on "
+            "Monday.\n\nFighting continued near the pass on Tuesday, residents said.")
+    got = claims_of(run, text)
+    assert [g[:2] for g in got] == [("the Anjuman Pass", "captured"),
+                                    ("the Anjuman Pass", "contested")]
+
+
 def test_what_footage_shows_belongs_to_whoever_cites_the_footage(run):
     [claim] = run("The Institute for the Study of War said that geolocated footage showed "
                   "Russian troops operating in the east of Novoselivka.").claims

@@ -35,3 +35,10 @@ def test_long_text_is_cut_below_the_limit_at_sentence_ends():
     assert all(e - s <= 1000 for s, e in pieces)
     assert "".join(body[s:e] for s, e in pieces) == body
     assert all(body[s:e].endswith(". ") for s, e in pieces[:-1])
+
+
+def test_a_list_items_marker_is_not_part_of_its_sentence():
+    body = ("KEY POINTS\n- Rebels said they held the bridge.\n\u2022 The army denied it.\n"
+            "2) Clashes went on near the dam.\n-5 degrees at night, residents said.")
+    assert lines(body) == ["KEY POINTS", "Rebels said they held the bridge.", "The army denied it.",
+                           "Clashes went on near the dam.", "-5 degrees at night, residents said."]
