@@ -189,6 +189,8 @@ def find_triggers(span) -> list[Trigger]:
         i = stop
         if key.lemma_ in HABIT_VERBS and key.tag_ in ("VBZ", "VBP"):
             continue
+        if ctype == "lost" and words == ("lose",) and _takes_people(key):
+            ctype = "casualties"  # "we lost four fighters in X": people, not ground
         out.append(Trigger(ctype, " ".join(words), toks.start, stop, key))
     kept = []
     for t in out:

@@ -1032,3 +1032,11 @@ def test_a_definite_facility_in_a_town_stays_the_place_of_its_claim(run):
     got = claims_of(run, "The rebels said they had taken control of the central market in "
                          "Talkhan.")
     assert [g[:2] for g in got] == [("central market", "captured")]
+
+
+def test_a_side_losing_men_in_a_place_is_a_casualty_count_not_ground_lost(run):
+    got = claims_of(run, "The rebels said they lost six fighters in Talkhan on Friday.")
+    assert [g[:2] for g in got] == [("Talkhan", "casualties")]
+    # losing the place itself is still ground lost
+    got = claims_of(run, "The rebels said they lost Talkhan on Friday.")
+    assert [g[:2] for g in got] == [("Talkhan", "lost")]
