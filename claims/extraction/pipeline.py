@@ -29,6 +29,7 @@ from .rules import (
     GROUP_ANAPHORS,
     HEDGE_BACK_REFERENCE,
     INSTITUTIONS,
+    LEAD_VERBS,
     MEDIA_NOUNS,
     NAMING_PHRASE,
     ORGANISATION_HEADS,
@@ -67,6 +68,7 @@ class Sentence:
     quoted: bool = False
     claims: list[int] = field(default_factory=list)  # indexes into Run.claims
     places: list = field(default_factory=list)  # places.Place, anaphors resolved
+    answer_by: Person | None = None  # in an interview's answer, the person answering
 
 
 @dataclass
@@ -455,10 +457,38 @@ def _affiliation(person: Person, doc, s: int, e: int, span, actor_tok: dict) -> 
             if hit is not None:
                 actor = actor_tok[hit]
                 break
+    if actor is None:
+        actor = _leads(doc[e - 1], actor_tok)
     if actor and not person.actor:
         person.actor = actor
     if role and not person.role:
         person.role = role.strip(" ,")
+
+
+def _leads(name_tok, actor_tok: dict) -> str | None:
+    """ "X says he leads about 3,000 Fano fighters", "X, who commands an RSF brigade": the side
+    whose men a person leads (rules.LEAD_VERBS), said of the person or by the person of
+    themselves."""
+    subject = name_tok
+    while subject.dep_ in ("compound", "flat") and subject.head.i != subject.i:
+        subject = subject.head
+    verbs = []
+    if subject.dep_ == "nsubj":
+        verb = subject.head
+        verbs.append(verb)
+        if verb.lemma_.lower() in SPEECH_VERBS:  # "X says he leads ...": the pronoun is X
+            verbs += [c for c in verb.children if c.dep_ == "ccomp" and any(
+                g.dep_ == "nsubj" and g.lower_ in ("he", "she") for g in c.children)]
+    verbs += [c for c in subject.children if c.dep_ == "relcl"]  # "X, who commands ..."
+    for verb in verbs:
+        if verb.lemma_.lower() not in LEAD_VERBS:
+            continue
+        for obj in verb.children:
+            if obj.dep_ == "dobj":
+                hit = next((actor_tok[t.i] for t in obj.subtree if t.i in actor_tok), None)
+                if hit is not None:
+                    return hit
+    return None
 
 
 def _subject_place(root) -> bool:
@@ -481,7 +511,20 @@ def _subject_place(root) -> bool:
 def step_attribution(run: Run) -> None:
     """Read who says what in each sentence; resolve pronouns and quotations."""
     ctx = SentenceContext(run.registry, run.principal, country=run.country, outlet=run.outlet)
+    asked: tuple[int, Person | None] | None = None  # the last question's block, and whom
+    introduced: Person | None = None  # the person named last, whatever the sentence says
     for sent in run.sentences:
+        block = run.blocks[sent.block]
+        if sent.start == block.start:
+            if _QUESTION.match(run.text, block.start, block.end):
+                asked = (sent.block, introduced)
+            elif asked is not None and _subheading(run, sent):
+                asked = None  # "The aid worker": the next interview's section
+        if asked is not None and sent.block > asked[0] and \
+                _FIRST_PERSON.search(run.text, block.start, block.end):
+            sent.answer_by = asked[1]
+        if sent.people:
+            introduced = sent.people[-1][2]
         sent.quoted = _in_quote(run, sent)
         # "We assess that ...", with no quotation in sight: the outlet's analysts speaking
         ctx.own_voice = not sent.quoted and not any(
@@ -501,8 +544,18 @@ def step_attribution(run: Run) -> None:
             sent.default = next((a for a in sent.attrs if not a.passive), sent.attrs[0])
         elif sent.quoted:
             sent.default = _quote_source(run, i)
+        elif sent.answer_by is not None:
+            p = sent.answer_by
+            sent.default = Attribution(p.actor or p.name, p.name, p.role,
+                                       (p.actor,) if p.actor else (), person=p, confidence=0.6)
         if sent.default is None:
             sent.default = OUTLET_VOICE
+
+
+# An interview's question ("Q: Where are your forces now?"); the blocks after it, in the first
+# person and with no source of their own, are the answer of the person last introduced.
+_QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 
 
 def _subject_actor(run: Run, sent: Sentence) -> str | None:

@@ -244,6 +244,10 @@ MEDIA_NOUNS = frozenset({"channel", "channels", "blog", "outlet", "website", "ne
                          "broadcaster", "monitor", "account", "tracker", "aggregator",
                          "daily", "weekly", "paper", "agency", "station"})
 
+# Verbs by which a person leads a side's men: "X says he leads 3,000 Fano fighters", "X, who
+# commands an RSF brigade": the person is of that side.
+LEAD_VERBS = frozenset({"lead", "command", "head"})
+
 # How a report gives a name a source chose to give: "a Fano commander who gave his name only as
 # X", "a fighter identified only as X", "a commander who goes by X". The role before the phrase
 # is the named person's, and a clause made of it names the source rather than someone else.

@@ -145,3 +145,24 @@ def test_an_organisation_named_with_its_town_is_the_source_not_a_person(run):
 def test_the_source_of_the_last_claim(run, text, expected):
     last = run(text).claims[-1]
     assert {k: getattr(last, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("intro", [
+    "Omar Hadi says he leads about 2,000 Taliban fighters in Sarvan.",
+    "Omar Hadi, who commands a Taliban unit in Sarvan, spoke to us by phone.",
+])
+def test_a_person_who_leads_a_sides_men_is_of_that_side(run, intro):
+    [claim] = run(intro + " He said his men had captured Qarabel on Friday.").claims
+    assert (claim.claimant, claim.speaker) == ("Taliban", "Omar Hadi")
+
+
+def test_an_interviews_answers_are_the_interviewees(run):
+    text = ("Omar Hadi says he leads about 2,000 Taliban fighters in Sarvan.\n\n"
+            "Q: What happened in Qarabel?\n\n"
+            "We took Qarabel on Friday, and our men still hold it.\n\n"
+            "The aid worker\n\n"
+            "Heavy fighting broke out in Dorak on Saturday, residents said.")
+    got = [(c.place, c.claimant, c.speaker) for c in run(text).claims]
+    assert ("Qarabel", "Taliban", "Omar Hadi") in got
+    # a new section ends the interview: the next sentence has its own source
+    assert got[-1] == ("Dorak", "residents", None)
