@@ -791,6 +791,13 @@ def _apart(doc, place: Place, trig: Trigger) -> bool:
     if trig.type in ("repelled", "other") and tok.dep_ == "pobj" and tok.head.lower_ == "from" \
             and tok.head.head.pos_ == "VERB":
         return True
+    # "46 were killed in X, and 7,000 people have fled toward Y": a clause coordinated with the
+    # count, with a verb of its own, is not where the people were killed
+    if trig.type == "casualties":
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.i != trig.key.i and verb.dep_ == "conj" and \
+                verb.head.i == trig.key.i and not _PHRASES.get(verb.lemma_.lower()):
+            return True
     if trig.type == "lost" or trig.phrase in LOSER_SUBJECT:
         prep = tok.head if tok.dep_ == "pobj" else None
         if prep is not None and prep.lower_ in DESTINATION_PREPS:

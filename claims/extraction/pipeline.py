@@ -684,8 +684,8 @@ def step_claims(run: Run) -> None:
         for p in resolved:
             if not p.landmark and (not p.weak or p.kind is not None):
                 history.append(p)  # named places, the model's too; not resolved anaphors twice
-                if p.entry is None and p.text[:1].isupper() and len(known) < 500:
-                    known.setdefault(p.text, p)
+                if p.entry is None and p.text[:1].isupper():
+                    _remember(known, p)
             base = sent.doc_offset
             a, b = base + doc[p.start].idx, base + doc[p.end - 1].idx + len(doc[p.end - 1])
             run.mentions.append(Mention(PLACE, run.text[a:b], a, b,
@@ -722,8 +722,7 @@ def step_claims(run: Run) -> None:
         for p in common:
             if p.text[:1].isupper():
                 history.append(p)
-                if len(known) < 500:
-                    known.setdefault(p.text, p)
+                _remember(known, p)
         del history[:-60]  # anaphors look back a few sentences only
         claimrules.repelled_override(found, triggers, sent.attrs)
         # A casualty count with no place of its own takes the sentence's place; with none it is
@@ -786,6 +785,19 @@ def step_claims(run: Run) -> None:
             if p.entry is not None and p.entry.kind == "province":
                 last_province = p.entry.name
     _drop_framing(run, framing)
+
+
+_SETTLEMENT_TAIL = re.compile(r"\s+(?:town|city|village|township)$")
+
+
+def _remember(known: dict[str, places.Place], place: places.Place) -> None:
+    """Keep a name the article has shown to be a place, and "En Nahud" for "En Nahud town"."""
+    if len(known) >= 500:
+        return
+    known.setdefault(place.text, place)
+    bare = _SETTLEMENT_TAIL.sub("", place.text)
+    if bare != place.text and bare[:1].isupper():
+        known.setdefault(bare, place)
 
 
 def _drop_framing(run: Run, framing: list[int]) -> None:

@@ -225,6 +225,11 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
         if (_LANDMARK.search(before) and not _WITHIN.search(before)) or \
                 place.start in region_of_unnamed:
             place.landmark = True
+        # "En Nahud town, West Kordofan,": a province set after a place says where it is
+        if place.start - 2 >= span.start and doc[place.start - 1].text == "," and \
+                (place.entry.kind if place.entry else place.kind) in ("province", "region") \
+                and any(p.end == place.start - 1 and p is not place for p in out):
+            place.landmark = True
         # "Afghanistan's Panjshir": the possessive names where the next place is
         if place.end + 1 < span.end and doc[place.end].lower_ in ("'s", "\u2019s", "'") and \
                 any(p.start == place.end + 1 for p in out):

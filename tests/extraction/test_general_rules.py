@@ -1040,3 +1040,11 @@ def test_a_side_losing_men_in_a_place_is_a_casualty_count_not_ground_lost(run):
     # losing the place itself is still ground lost
     got = claims_of(run, "The rebels said they lost Talkhan on Friday.")
     assert [g[:2] for g in got] == [("Talkhan", "lost")]
+
+
+def test_a_town_named_with_its_word_is_the_town_bare_later_and_its_province_only_locates(run):
+    text = ("The RSF took control of Um Sayala town, Sarvan, on Friday, local sources said.\n\n"
+            "At least 30 civilians were killed in Um Sayala on Saturday, and 5,000 people have "
+            "fled toward Nyala.")
+    got = claims_of(run, text)
+    assert [g[:2] for g in got] == [("Um Sayala town", "captured"), ("Um Sayala", "casualties")]
