@@ -750,6 +750,10 @@ def step_claims(run: Run) -> None:
                                   and not any(f.place is p for f in found) and not
                                   claimrules.locates_place(doc, p, resolved + common) and not
                                   claimrules.sets_the_scene(span, p, resolved + common)), None)
+                # "Nine of them were killed there", "40 soldiers surrendered there": a count of
+                # people in the place the report was just about
+                if spare is None and history and _counted_there(trig.key):
+                    spare = history[-1]
                 if spare is not None:
                     found.append(claimrules.Found(spare, trig, "casualties", None, "sentence"))
         best: dict[str, claimrules.Found] = {}
@@ -785,6 +789,13 @@ def step_claims(run: Run) -> None:
             if p.entry is not None and p.entry.kind == "province":
                 last_province = p.entry.name
     _drop_framing(run, framing)
+
+
+def _counted_there(verb) -> bool:
+    """ "more than 60 insurgents were killed there": a counted subject, and "there" or "here"."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("there", "here") for c in verb.children) and \
+        any(c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "NUM" or any(
+            g.dep_ == "nummod" for g in c.children)) for c in verb.children)
 
 
 _SETTLEMENT_TAIL = re.compile(r"\s+(?:town|city|village|township)$")

@@ -315,7 +315,7 @@ FIGHT_GOES_ON_VERBS = frozenset({"continue", "rage", "erupt", "break", "intensif
 ASPECTUAL_VERBS = frozenset({"continue", "keep", "manage", "remain", "begin", "start", "appear"})
 
 # Pronouns that refer back to the last named speaker, or to the last speaking actor.
-PERSON_PRONOUNS = frozenset({"he", "she"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})  # "he said", "according to him"
 ACTOR_PRONOUNS = frozenset({"it", "they", "we", "the source", "the statement",
                             "the organisation", "the organization"})
 

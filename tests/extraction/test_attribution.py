@@ -166,3 +166,10 @@ def test_an_interviews_answers_are_the_interviewees(run):
     assert ("Qarabel", "Taliban", "Omar Hadi") in got
     # a new section ends the interview: the next sentence has its own source
     assert got[-1] == ("Dorak", "residents", None)
+
+
+def test_according_to_him_is_the_last_named_speaker(run):
+    text = ("Omar Hadi, a Taliban commander, said his men had taken Qarabel.\n\n"
+            "According to him, 40 soldiers surrendered in Dorak.")
+    got = [(c.place, c.claimant, c.speaker) for c in run(text).claims]
+    assert got[-1] == ("Dorak", "Taliban", "Omar Hadi")

@@ -1048,3 +1048,13 @@ def test_a_town_named_with_its_word_is_the_town_bare_later_and_its_province_only
             "fled toward Nyala.")
     got = claims_of(run, text)
     assert [g[:2] for g in got] == [("Um Sayala town", "captured"), ("Um Sayala", "casualties")]
+
+
+def test_a_count_of_people_killed_there_is_on_the_place_just_named(run):
+    text = ("The NRF said its fighters had taken Qarabel on Friday.\n\n"
+            "\"More than 20 of the enemy were killed there,\" Omar Hadi said.")
+    got = claims_of(run, text)
+    assert [g[:2] for g in got] == [("Qarabel", "captured"), ("Qarabel", "casualties")]
+    # "died there" with no count of people is no casualty report
+    text = "The Taliban took Qarabel, and the resistance was said to have died there."
+    assert [g[1] for g in claims_of(run, text)] == ["captured"]
