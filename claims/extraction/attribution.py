@@ -146,11 +146,13 @@ def _is_passive(verb) -> bool:
 
 
 def _np_tokens(head) -> list:
-    """The subject phrase, without relative clauses that say something else."""
-    out = []
-    for tok in head.subtree:
-        out.append(tok)
-    return out
+    """The subject phrase, without a saying verb the parse hung on it ("DeepState, the mapping
+    project, reported that ...": the report is not part of who reports)."""
+    said = [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SPEECH_VERBS]
+    if not said:
+        return list(head.subtree)
+    cut = {t.i for c in said for t in c.subtree}
+    return [t for t in head.subtree if t.i not in cut]
 
 
 def _head_phrase(head) -> str:
@@ -253,6 +255,17 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
         if name is not None:
             return Attribution(doc[name.left_edge.i:name.i + 1].text, None, None, (),
                                confidence=0.5, np_tokens=frozenset(idx))
+    # "Rybar, an influential Russian military blog", "DeepState, the Ukrainian mapping project":
+    # a medium the registry does not know, described by an apposition, is its own source (the
+    # side in the description is whose medium it is, not who speaks)
+    if head.pos_ == "PROPN" and not any(s <= head.i < e for s, e, _ in sent_actors) and any(
+            c.dep_ == "appos" and c.lemma_.lower() in MEDIA_NOUNS | {"project"}
+            for c in head.children):
+        start = head.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+            start -= 1
+        return Attribution(doc[start:head.i + 1].text, None, None, (), confidence=0.5,
+                           np_tokens=frozenset(idx))
     for phrase_both in BOTH_SIDES:
         if phrase_both in phrase:
             actors = both_sides(ctx.principal)
@@ -405,6 +418,9 @@ def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[A
                 subj = subj.head
         if subj is None and verb.dep_ == "ROOT":
             subj = _displaced_subject(verb, span)
+        if subj is None and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and \
+                verb.head.pos_ == "PROPN" and verb.head.i < verb.i:
+            subj = verb.head  # "DeepState, the mapping project, reported": parsed as a modifier
         if subj is None:
             continue
         if subj.ent_type_ == PLACE_LABEL and not any(s <= subj.i < e for s, e, _ in sent_actors):

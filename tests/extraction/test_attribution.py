@@ -173,3 +173,15 @@ def test_according_to_him_is_the_last_named_speaker(run):
             "According to him, 40 soldiers surrendered in Dorak.")
     got = [(c.place, c.claimant, c.speaker) for c in run(text).claims]
     assert got[-1] == ("Dorak", "Taliban", "Omar Hadi")
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Kolo, an influential Russian military blog, said on Monday that Russian troops had "
+     "captured Novoselivka.", "Kolo"),
+    ("MapWatch, the Ukrainian open-source mapping project, reported on Monday that Russian "
+     "forces had advanced in the western part of Novoselivka.", "MapWatch"),
+])
+def test_a_medium_the_registry_lacks_is_its_own_source_not_the_side_it_belongs_to(
+        run, text, claimant):
+    [claim] = run(text).claims
+    assert (claim.place, claim.claimant) == ("Novoselivka", claimant)
