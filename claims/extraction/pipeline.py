@@ -785,6 +785,7 @@ def step_claims(run: Run) -> None:
                 framing.append(len(run.claims))
             run.claims.append(_claim(run, sent, f, attr, note, last_province))
             sent.claims.append(len(run.claims) - 1)
+        _answers(run, sent, list(best.values()), triggers, note, last_province)
         for p in resolved:
             if p.entry is not None and p.entry.kind == "province":
                 last_province = p.entry.name
@@ -809,6 +810,35 @@ def _remember(known: dict[str, places.Place], place: places.Place) -> None:
     bare = _SETTLEMENT_TAIL.sub("", place.text)
     if bare != place.text and bare[:1].isupper():
         known.setdefault(bare, place)
+
+
+def _answers(run: Run, sent: Sentence, found: list, triggers: list, note,
+             last_province) -> None:
+    """ "RSF says it has seized Bara; army says attack repelled", "Fano says it seized Merawi;
+    army insists town is under control": a second source in the sentence answers the first
+    with a repel or a hold that names no place of its own; it is about the place the first
+    claimed, and a claim of its own (one per claim, as the guide asks)."""
+    used = {id(f.trigger) for f in found}
+    for trig in triggers:
+        if trig.type not in ("repelled", "controls") or id(trig) in used or trig.negated:
+            continue
+        attr = claimrules.for_trigger(trig, sent.attrs)
+        if attr is None or attr.passive or attr.verb_i is None or \
+                run.registry.kind(attr.claimant) not in FIGHTING_KINDS or \
+                any(f.attribution is attr for f in found):
+            continue  # a side answers; not when its words have a place of their own
+        answered = next((f for f in found if f.place is not None and f.type != "casualties"
+                         and f.attribution is not None and f.attribution.verb_i is not None
+                         and not f.attribution.passive
+                         and f.attribution.claimant != attr.claimant
+                         and run.registry.kind(f.attribution.claimant) in FIGHTING_KINDS
+                         and f.attribution.verb_i < attr.verb_i
+                         and f.trigger.start < trig.start), None)
+        if answered is None:
+            continue
+        answer = claimrules.Found(answered.place, trig, trig.type, attr, "sentence")
+        run.claims.append(_claim(run, sent, answer, attr, note, last_province))
+        sent.claims.append(len(run.claims) - 1)
 
 
 def _drop_framing(run: Run, framing: list[int]) -> None:
@@ -953,9 +983,15 @@ def step_denials(run: Run) -> None:
         # "X took Y, a claim Z rejected", "..., which Ukraine denied", "Alliance says it took
         # the town; military denies"
         own = [i for i in sent.claims if run.claims[i].stance == "asserts"
-               and run.claims[i].claim_type != "casualties"
                and run.claims[i].claimant not in (denial.claimant, OUTLET)
                and (not named or run.claims[i].place in named)]
+        # a toll is denied only by a bare denial beside it: "NRF says it killed nine Taliban in
+        # Andarab; Taliban deny"
+        # (the parse may hang the first source's clause on "deny", before it)
+        bare = all(o.dep_ == "ccomp" and o.i < verb.i and o.lemma_.lower() in SPEECH_VERBS
+                   for o in objs)
+        own = [i for i in own if run.claims[i].claim_type != "casualties"] or \
+            (own if bare else [])
         passing = _denies_in_passing(verb)
         # "...; a commander calls the claim a fantasy": a pointing object beside the claim
         pointing = bool(objs) and all(o.lower_ in DENIED_OBJECTS for o in objs)

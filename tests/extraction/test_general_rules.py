@@ -1058,3 +1058,28 @@ def test_a_count_of_people_killed_there_is_on_the_place_just_named(run):
     # "died there" with no count of people is no casualty report
     text = "The Taliban took Qarabel, and the resistance was said to have died there."
     assert [g[1] for g in claims_of(run, text)] == ["captured"]
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("RSF says it has seized Nyala; army says attack repelled", ("Nyala", "repelled", "SAF")),
+    ('NRF says it seized Talkhan; Taliban insist town is "fully under control"',
+     ("Talkhan", "controls", "Taliban")),
+])
+def test_a_side_answering_another_in_one_headline_makes_a_claim_on_the_same_place(
+        run, text, answer):
+    got = [(c.place, c.claim_type, c.claimant) for c in run(text).claims]
+    assert got[0][1] == "captured" and got[1] == answer
+
+
+def test_residents_describing_control_answer_nobody(run):
+    # a source that is no side does not answer a side's claim
+    text = ("The Taliban said they had captured Talkhan, and residents said control of the "
+            "village was now split.")
+    assert [g[1] for g in claims_of(run, text)] == ["captured"]
+
+
+def test_a_bare_denial_beside_a_toll_denies_the_toll(run):
+    got = [(c.place, c.claim_type, c.claimant, c.stance)
+           for c in run("NRF says it killed nine Taliban in Qarabel; Taliban deny").claims]
+    assert got == [("Qarabel", "casualties", "NRF", "asserts"),
+                   ("Qarabel", "denied", "Taliban", "denies")]
