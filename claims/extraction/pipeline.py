@@ -503,6 +503,8 @@ def _subject_place(root) -> bool:
         return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) or (
             any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
             and not any(c.dep_ in ("prt", "acomp", "dobj") for c in verb.children))
+    if verb.lemma_.lower() == "fly":  # "X now flies the Russian flag"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "flag" for c in verb.children)
     return any(c.dep_ == "prep" and c.lower_ in ("under", "in") and any(
         g.dep_ == "pobj" and g.lower_ in _HELD_BY_NOUNS for g in c.children)
         for c in verb.children)

@@ -33,6 +33,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "under * administration", "under * * administration",  # "still under our administration"
         "secure",  # "the town is fully secure", as a side says of its own ground
         "ours",  # "Myrnohrad is ours", "Goz Mariam is still ours"
+        # "X now flies the Russian flag", "their white flag flies over the school in X"
+        "fly * flag", "fly * * flag", "flag fly over",
     ),
     "contested": (
         "fighting", "fight", "clash", "battle", "assault", "offensive", "attack", "storm",
@@ -42,6 +44,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "gunfire", "exchange of fire", "exchange fire",  # "gunfire could be heard in X"
         "ambush",  # "ambushed a convoy on the X pass"
         "grey zone", "gray zone",  # "X is grey zone": held by neither side
+        "mop up",  # "assault groups were mopping up the western outskirts of X" (a state's word)
     ),
     "repelled": (
         "push back", "push * back", "repel", "repulse", "beat back", "fight off", "thwart", "foil",
@@ -140,7 +143,8 @@ LOSER_SUBJECT = frozenset({"abandon", "withdraw from", "retreat from", "pull out
 # Verbs whose subject is the place itself when a control trigger heads them: "X was retaken",
 # "X fell to the rebels", "X came under the control of", "X is now in the hands of", "X remains
 # under army control". A proper name as their subject is a place the gazetteer may lack.
-SUBJECT_PLACE_VERBS = frozenset({"fall", "be", "come", "remain", "stay"})
+SUBJECT_PLACE_VERBS = frozenset({"fall", "be", "come", "remain", "stay",
+                                 "fly"})  # "X now flies the Russian flag"
 
 # Prepositions of a destination: "retreated from X toward Y", "withdrew to Y" -- the ground given
 # up is X; Y is only where the losing side went.

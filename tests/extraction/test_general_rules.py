@@ -1083,3 +1083,13 @@ def test_a_bare_denial_beside_a_toll_denies_the_toll(run):
            for c in run("NRF says it killed nine Taliban in Qarabel; Taliban deny").claims]
     assert got == [("Qarabel", "casualties", "NRF", "asserts"),
                    ("Qarabel", "denied", "Taliban", "denies")]
+
+
+@pytest.mark.parametrize("text, place, ctype", [
+    ("Kalay Sofla now flies the Russian flag, the defence ministry said on Wednesday.",
+     "Kalay Sofla", "controls"),
+    ("Russian assault groups were mopping up the western outskirts of Novoselivka, the "
+     "ministry said.", "Novoselivka", "contested"),
+])
+def test_a_flag_flying_over_a_place_and_mopping_up_in_it(run, text, place, ctype):
+    assert [g[:2] for g in claims_of(run, text)] == [(place, ctype)]
