@@ -424,7 +424,11 @@ def attributions(span, sent_actors, sent_people, ctx: SentenceContext) -> list[A
         if subj is None:
             continue
         if subj.ent_type_ == PLACE_LABEL and not any(s <= subj.i < e for s, e, _ in sent_actors):
-            continue  # "X remains in their hands and accused ...": a place is no speaker
+            # "In El Fasher, the capital of X, the army's 6th Division said": the parse took the
+            # place for the subject; the phrase right before the verb speaks
+            subj = _displaced_subject(verb, span) if verb.dep_ == "ROOT" else None
+            if subj is None or subj.ent_type_ == PLACE_LABEL:
+                continue  # "X remains in their hands and accused ...": a place is no speaker
         if (
             verb.lemma_.lower() in WEAK_SPEECH_VERBS
             and subj.lower_ not in SOURCE_NOUNS and subj.lower_ not in MEDIA_NOUNS

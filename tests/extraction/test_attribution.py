@@ -185,3 +185,11 @@ def test_a_medium_the_registry_lacks_is_its_own_source_not_the_side_it_belongs_t
         run, text, claimant):
     [claim] = run(text).claims
     assert (claim.place, claim.claimant) == ("Novoselivka", claimant)
+
+
+def test_a_source_after_a_place_that_opens_the_sentence_still_speaks(run):
+    # the parse takes "El Fasher" for the subject of "said"; the division right before it speaks
+    text = ("In El Fasher, the besieged capital of North Darfur, the army's 6th Infantry "
+            "Division said on Monday that it had retaken Kombolcha.")
+    [claim] = run(text).claims
+    assert (claim.place, claim.claimant) == ("Kombolcha", "SAF")

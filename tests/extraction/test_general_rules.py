@@ -1093,3 +1093,13 @@ def test_a_bare_denial_beside_a_toll_denies_the_toll(run):
 ])
 def test_a_flag_flying_over_a_place_and_mopping_up_in_it(run, text, place, ctype):
     assert [g[:2] for g in claims_of(run, text)] == [(place, ctype)]
+
+
+@pytest.mark.parametrize("opening", [
+    "In Nyala, the army said",
+    "In nearby Nyala, the army's 16th Infantry Division said",
+])
+def test_a_place_that_opens_the_sentence_is_the_city_its_claim_is_about(run, opening):
+    got = claims_of(run, opening + " in a statement that it had repelled an RSF attack on the "
+                    "city.")
+    assert [g[:2] + g[3:] for g in got] == [("Nyala", "repelled", "SAF")]
