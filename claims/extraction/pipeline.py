@@ -516,15 +516,18 @@ def step_attribution(run: Run) -> None:
     ctx = SentenceContext(run.registry, run.principal, country=run.country, outlet=run.outlet)
     asked: tuple[int, Person | None] | None = None  # the last question's block, and whom
     introduced: Person | None = None  # the person named last, whatever the sentence says
+    first_person, current = False, -1  # whether the current block speaks in the first person
     for sent in run.sentences:
         block = run.blocks[sent.block]
-        if sent.start == block.start:
+        if sent.block != current:  # once per block: a long block is not searched again
+            current = sent.block
             if _QUESTION.match(run.text, block.start, block.end):
                 asked = (sent.block, introduced)
             elif asked is not None and _subheading(run, sent):
                 asked = None  # "The aid worker": the next interview's section
-        if asked is not None and sent.block > asked[0] and \
-                _FIRST_PERSON.search(run.text, block.start, block.end):
+            first_person = asked is not None and \
+                _FIRST_PERSON.search(run.text, block.start, block.end) is not None
+        if asked is not None and sent.block > asked[0] and first_person:
             sent.answer_by = asked[1]
         if sent.people:
             introduced = sent.people[-1][2]
