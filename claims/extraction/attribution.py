@@ -236,7 +236,10 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
         return Attribution(actor, actors=(actor,), confidence=0.6, np_tokens=frozenset(idx))
     if low == "we" and ctx.own_voice:  # "We assess that ...": an analysis in the outlet's name
         return Attribution(OUTLET, None, None, (), confidence=0.6, np_tokens=frozenset(idx))
-    if (low in ACTOR_PRONOUNS or phrase in ACTOR_PRONOUNS) and ctx.last_actor_attr is not None:
+    # ("the security source added": a source named again, whatever words describe it)
+    again = low in ("source", "statement") and phrase.startswith("the ")
+    if (low in ACTOR_PRONOUNS or phrase in ACTOR_PRONOUNS or again) and \
+            ctx.last_actor_attr is not None:
         prev = ctx.last_actor_attr
         return replace(prev, confidence=0.5, np_tokens=frozenset(idx), passive=False)
     if _outlet_staff(head, ctx):

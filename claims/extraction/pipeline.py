@@ -648,8 +648,8 @@ def _backfill_spokespeople(run: Run) -> None:
 def step_claims(run: Run) -> None:
     """Find the claims of each sentence."""
     is_actor = lambda t: run.registry.resolve(t, run.country) is not None  # noqa: E731
-    countries = _countries()
     gazetteer = run.gazetteer.preferring(run.country)
+    countries = _countries() | _outlet_names(run.outlet, gazetteer)
     history: list[places.Place] = []
     # names the article has shown to be places, kept as it goes (not rebuilt per sentence:
     # that would make a long article quadratic)
@@ -1190,6 +1190,17 @@ STEPS: list[tuple[str, Callable[[Run], None]]] = [
 
 
 _COUNTRIES: frozenset[str] | None = None
+
+
+def _outlet_names(outlet: str | None, gazetteer: Gazetteer) -> frozenset[str]:
+    """ "..., ROSINFORM notes", "told ROSINFORM that": the outlet's own name is no place (unless
+    it is one: "The Kabul Times" names Kabul)."""
+    words = (outlet or "").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or not words[0][:1].isupper() or gazetteer.lookup(words[0]) is not None:
+        return frozenset()
+    return frozenset({words[0]})
 
 
 def _countries() -> frozenset[str]:

@@ -189,8 +189,8 @@ def find(span, gazetteer: Gazetteer, is_actor, countries: frozenset[str],
                 while (more := _MORE_NAMES.match(text, pos)) is not None:
                     name2 = more["name"]
                     pos = more.end()
-                    if name2.split()[0] in _NOT_NAMES or is_actor(name2):
-                        break
+                    if name2.split()[0] in _NOT_NAMES or is_actor(name2) or name2 in countries:
+                        break  # "the outskirts of X, ROSINFORM notes": no list
                     ch2 = doc.char_span(base + more.start("name"), base + more.end("name"),
                                         alignment_mode="expand")
                     if ch2 is not None:

@@ -321,7 +321,10 @@ ASPECTUAL_VERBS = frozenset({"continue", "keep", "manage", "remain", "begin", "s
 # Pronouns that refer back to the last named speaker, or to the last speaking actor.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})  # "he said", "according to him"
 ACTOR_PRONOUNS = frozenset({"it", "they", "we", "the source", "the statement",
-                            "the organisation", "the organization"})
+                            "the organisation", "the organization",
+                            # a side's report named again: "..., the bulletin said"
+                            "the bulletin", "the communique", "the communiqu\u00e9",
+                            "the summary"})
 
 # Subjects that name both sides at once.
 BOTH_SIDES = ("both sides", "both parties", "the two sides", "each side", "both camps",

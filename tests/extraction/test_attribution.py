@@ -193,3 +193,25 @@ def test_a_source_after_a_place_that_opens_the_sentence_still_speaks(run):
             "Division said on Monday that it had retaken Kombolcha.")
     [claim] = run(text).claims
     assert (claim.place, claim.claimant) == ("Kombolcha", "SAF")
+
+
+@pytest.mark.parametrize("again", ["the bulletin said", "the security source added"])
+def test_a_source_named_again_by_a_definite_phrase_is_the_side_before(run, again):
+    text = ("Russia's defence ministry said its troops had captured Novoselivka.\n\n"
+            f"Units of the Sever group repelled an attack on Kherson, {again}.")
+    got = [(c.place, c.claimant) for c in run(text).claims]
+    assert got[-1] == ("Kherson", "Russia")
+
+
+def test_the_outlets_own_name_is_no_place(gazetteer):
+    from claims.extraction import pipeline, places
+    from claims.extraction.entities import nlp_for
+
+    names = pipeline._outlet_names("NEWSWIRE State News Agency", gazetteer)
+    assert names == {"NEWSWIRE"}
+    # a place's name is never taken for the outlet's: "The Kabul Times" names Kabul
+    assert pipeline._outlet_names("The Talkhan Herald", gazetteer) == frozenset()
+    doc = nlp_for(gazetteer)("Russian troops had reached the outskirts of Kalay Sofla, NEWSWIRE "
+                             "notes.")
+    found = places.find(doc[:], gazetteer, lambda t: False, names)
+    assert [p.text for p in found] == ["Kalay Sofla"]
