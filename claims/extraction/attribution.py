@@ -21,6 +21,7 @@ from .rules import (
     DENIAL_VERBS,
     GENERIC_SIDES,
     MEDIA_NOUNS,
+    NAMED_AGAIN,
     NAMING_PHRASE,
     NOT_STATE_WORDS,
     OUTLET_STAFF,
@@ -236,10 +237,12 @@ def _read_source(head, sent_actors, sent_people, ctx: SentenceContext, extra=())
         return Attribution(actor, actors=(actor,), confidence=0.6, np_tokens=frozenset(idx))
     if low == "we" and ctx.own_voice:  # "We assess that ...": an analysis in the outlet's name
         return Attribution(OUTLET, None, None, (), confidence=0.6, np_tokens=frozenset(idx))
-    # ("the security source added": a source named again, whatever words describe it)
-    again = low in ("source", "statement") and phrase.startswith("the ")
-    if (low in ACTOR_PRONOUNS or phrase in ACTOR_PRONOUNS or again) and \
-            ctx.last_actor_attr is not None:
+    # a source named again: "the security source added"; not a new one ("the ministry's
+    # bulletin", "the humanitarian organisation Darfur Emergency Response")
+    again = low in NAMED_AGAIN and phrase.startswith("the ") and \
+        not any(s in idx for s, _e, _n in sent_actors) and \
+        not any(t.pos_ == "PROPN" for t in tokens)
+    if (low in ACTOR_PRONOUNS or again) and ctx.last_actor_attr is not None:
         prev = ctx.last_actor_attr
         return replace(prev, confidence=0.5, np_tokens=frozenset(idx), passive=False)
     if _outlet_staff(head, ctx):

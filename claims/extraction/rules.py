@@ -320,11 +320,11 @@ ASPECTUAL_VERBS = frozenset({"continue", "keep", "manage", "remain", "begin", "s
 
 # Pronouns that refer back to the last named speaker, or to the last speaking actor.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})  # "he said", "according to him"
-ACTOR_PRONOUNS = frozenset({"it", "they", "we", "the source", "the statement",
-                            "the organisation", "the organization",
-                            # a side's report named again: "..., the bulletin said"
-                            "the bulletin", "the communique", "the communiqu\u00e9",
-                            "the summary"})
+ACTOR_PRONOUNS = frozenset({"it", "they", "we"})
+# Heads of a definite phrase that names the last speaking actor's source again, whatever words
+# describe it: "the source said", "the security source added", "..., the bulletin said".
+NAMED_AGAIN = frozenset({"source", "statement", "organisation", "organization", "bulletin",
+                         "communique", "communiqu\u00e9", "summary"})
 
 # Subjects that name both sides at once.
 BOTH_SIDES = ("both sides", "both parties", "the two sides", "each side", "both camps",
