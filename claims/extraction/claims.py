@@ -926,10 +926,10 @@ def _after_named_place(doc, place: Place, places: list[Place]) -> bool:
         q.text[:1].isupper() or bool(HELD_FACILITIES.intersection(q.text.lower().split())))
 
 
-def sets_the_scene(span, place: Place, places: list[Place]) -> bool:
-    """ "In neighbouring Sagaing region, the junta retook Pinlebu": a place that opens the
-    sentence after "In" or "At" only sets the scene when the sentence names another place; with
-    none ("In nearby Kawlin, troops entered the town") the claim is on it."""
+def opens_the_sentence(span, place: Place, places: list[Place]) -> tuple[int, set] | None:
+    """ "In Nyala, ...", "Further north, in Takhar's Warsaj district, ...": a place named after
+    an opening "In" or "At" and closed by a comma. Returns the comma's token index and the keys
+    of the places in that opening, or None."""
     doc = span.doc
     i = span.start
     # past a leading adverbial: "Further north, in X," "Elsewhere, in X,"
@@ -937,19 +937,30 @@ def sets_the_scene(span, place: Place, places: list[Place]) -> bool:
     if comma is not None:
         i = comma + 1
     if doc[i].lower_ not in ("in", "at") or place.start <= i:
-        return False
+        return None
     frame = {place.key}
     for t in doc[i + 1:place.start]:
         other = next((q for q in places if q.start <= t.i < q.end), None)
         if other is not None:
             frame.add(other.key)  # "In Takhar's Warsaj district,"
         elif t.lower_ not in SCENE_WORDS:
-            return False
+            return None
     end = place.end
     while end < span.end and (doc[end].lower_ in PLACE_HEADS or doc[end].lower_ == "'s"):
         end += 1
     if end >= span.end or doc[end].text != ",":
+        return None
+    return end, frame
+
+
+def sets_the_scene(span, place: Place, places: list[Place]) -> bool:
+    """ "In neighbouring Sagaing region, the junta retook Pinlebu": a place that opens the
+    sentence after "In" or "At" only sets the scene when the sentence names another place; with
+    none ("In nearby Kawlin, troops entered the town") the claim is on it."""
+    opening = opens_the_sentence(span, place, places)
+    if opening is None:
         return False
+    end, frame = opening
     return any(q.start > end and not q.landmark and q.key not in frame for q in places)
 
 

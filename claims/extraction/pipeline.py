@@ -37,7 +37,6 @@ from .rules import (
     PLACE_TAKING_VERBS,
     PLATFORMS,
     ROLE_WORDS,
-    SCENE_WORDS,
     SPEECH_VERBS,
 )
 from .types import ACTOR, DATE, OUTLET, PERSON, PLACE, Claim, Extraction, Mention
@@ -684,7 +683,7 @@ def step_claims(run: Run) -> None:
                 # (but "In El Fasher, the army said it repelled an attack on the city": a name
                 # that only opens the sentence leaves the claim to the anaphor)
                 if any(q.key == p.key and q.start not in sources
-                       and not _opens(span, q)
+                       and claimrules.opens_the_sentence(span, q, found_places) is None
                        for q in found_places if q.kind is not None) and \
                         doc[p.end - 1].dep_ not in ("dobj", "nsubj", "nsubjpass"):
                     continue
@@ -806,17 +805,6 @@ def _counted_there(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("there", "here") for c in verb.children) and \
         any(c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "NUM" or any(
             g.dep_ == "nummod" for g in c.children)) for c in verb.children)
-
-
-def _opens(span, place: places.Place) -> bool:
-    """ "In El Fasher, ...", "At Bhamo, ...": a place named only to open the sentence."""
-    doc = span.doc
-    i = span.start
-    if doc[i].lower_ not in ("in", "at") or place.start <= i:
-        return False
-    if any(t.lower_ not in SCENE_WORDS for t in doc[i + 1:place.start]):
-        return False
-    return place.end < span.end and doc[place.end].text == ","
 
 
 _SETTLEMENT_TAIL = re.compile(r"\s+(?:town|city|village|township)$")

@@ -1098,6 +1098,7 @@ def test_a_flag_flying_over_a_place_and_mopping_up_in_it(run, text, place, ctype
 @pytest.mark.parametrize("opening", [
     "In Nyala, the army said",
     "In nearby Nyala, the army's 16th Infantry Division said",
+    "Further south, in Nyala, the army said",
 ])
 def test_a_place_that_opens_the_sentence_is_the_city_its_claim_is_about(run, opening):
     got = claims_of(run, opening + " in a statement that it had repelled an RSF attack on the "
