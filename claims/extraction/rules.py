@@ -461,11 +461,11 @@ ATTEMPT_WORDS = frozenset({"attempt", "try", "bid", "effort", "push", "attack", 
                            "offensive", "drive", "seek"})
 
 # Prepositions that put a trigger's claim on the place after them.
+LOCATIVE_PREPS = frozenset({"in", "at", "into", "toward", "towards", "on", "near", "around",
+                            "outside", "inside", "for", "of", "to", "from", "across", "over",
+                            "through", "within"})
 # Of those, the ones after which a capitalised name on a claim word is a place whatever type the
 # model guesses ("attacks near Novoserhiivka", "a push toward Nawnghkio", "fighting around X");
 # after the others ("support from X", "a call to X") an ORG is an organisation
 NAME_IS_PLACE_PREPS = frozenset({"on", "around", "in", "at", "near", "toward", "towards",
                                  "outside", "into"})
-LOCATIVE_PREPS = frozenset({"in", "at", "into", "toward", "towards", "on", "near", "around",
-                            "outside", "inside", "for", "of", "to", "from", "across", "over",
-                            "through", "within"})
