@@ -37,6 +37,7 @@ from .rules import (
     PLACE_TAKING_VERBS,
     PLATFORMS,
     ROLE_WORDS,
+    SETTLEMENT_NOUNS,
     SPEECH_VERBS,
 )
 from .types import ACTOR, DATE, OUTLET, PERSON, PLACE, Claim, Extraction, Mention
@@ -807,7 +808,8 @@ def _counted_there(verb) -> bool:
             g.dep_ == "nummod" for g in c.children)) for c in verb.children)
 
 
-_SETTLEMENT_TAIL = re.compile(r"\s+(?:town|city|village|township)$")
+# the settlement word after a name ("En Nahud town"): the bare name is the same place
+_SETTLEMENT_TAIL = re.compile(r"\s+(?:" + "|".join(sorted(SETTLEMENT_NOUNS)) + r")$")
 
 
 def _remember(known: dict[str, places.Place], place: places.Place) -> None:
