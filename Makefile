@@ -48,7 +48,7 @@ chromium:
 # (round* for development, sealed and sealed2 for validation, sealed3 and sealed4 for
 # measurement only; see bench/eval/README.md).
 EVAL_SETS := dev2 practice round3 sealed1 round4 round5 round6 round7 round8 round9 round10 round11 \
-	round12 round13 \
+	round12 round13 round14 round15 \
 	sealed sealed2 sealed3 sealed4
 
 eval: venv
