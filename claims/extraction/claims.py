@@ -603,15 +603,16 @@ def _noun_phrase(doc, head) -> tuple[int, int]:
     locating "in X": "the compound in Bazarak" is "compound"."""
     located = {t.i for c in head.children if c.dep_ == "prep"
                and c.lower_ in LOCATOR_PREPS for t in c.subtree}
-    sub = sorted(t.i for t in head.subtree if t.dep_ != "conj" and not
+    sub = sorted(t.i for t in head.subtree if (t.dep_ != "conj" or t.i == head.i) and not
                  any(a.dep_ == "conj" and a.i != head.i for a in t.ancestors
                      if a.i in {x.i for x in head.subtree})
                  and t.i not in located)
     start, end = sub[0], sub[-1] + 1
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text != ")":
-        end -= 1
+    while end > start + 1 and (doc[end - 1].is_punct and doc[end - 1].text != ")"
+                               or doc[end - 1].dep_ == "cc"):
+        end -= 1  # "its headquarters and": not the comma or "and" before a conjunct
     if doc[start:end].text.count("(") > doc[start:end].text.count(")") and \
             end < len(doc) and doc[end].text == ")":
         end += 1

@@ -1104,3 +1104,9 @@ def test_a_place_that_opens_the_sentence_is_the_city_its_claim_is_about(run, ope
     got = claims_of(run, opening + " in a statement that it had repelled an RSF attack on the "
                     "city.")
     assert [g[:2] + g[3:] for g in got] == [("Nyala", "repelled", "SAF")]
+
+
+def test_a_place_coordinated_after_a_possessive_facility_is_read_whole(run):
+    got = claims_of(run, "State television said the regional command remained in firm control "
+                         "of its headquarters and the airport in Lashio.")
+    assert [g[0] for g in got] == ["its headquarters", "airport"]
