@@ -204,7 +204,8 @@ def find_triggers(span) -> list[Trigger]:
 # Claim types whose negative is a denial ("was not captured", "there was no fighting in X"). A
 # negated position ("did not reach") or repel is no claim at all, and "no casualties" is a
 # casualty report (the guide).
-DENIABLE = frozenset({"captured", "controls", "contested"})
+DENIABLE = frozenset({"captured", "controls", "contested",
+                      "lost"})  # "we have not lost Bara": the other side's capture denied
 
 
 def _negated(key) -> bool:
@@ -250,7 +251,9 @@ def _is_claim(trigger: Trigger, negation: bool = True) -> bool:
         # a particle makes another verb: "held out", "took off", "fell behind"
         if child.dep_ == "prt" and len(trigger.phrase.split()) == 1:
             return False
-        if child.dep_ == "aux" and child.lemma_.lower() in MODAL_LEMMAS and not (
+        # "on 3 May reportedly killed": the month the parse hangs on the verb is no modal
+        if child.dep_ == "aux" and child.lemma_.lower() in MODAL_LEMMAS and \
+                child.text != "May" and not (
                 child.lower_ == "to" and (
                     key.head.lemma_.lower() in ASPECTUAL_VERBS
                     or any(c.dep_ == "aux" and c.lower_ == "have" for c in key.children))):
@@ -842,6 +845,11 @@ def is_locator(doc, place: Place, places: list[Place], trigger_toks: set[int]) -
                                                          for g in c.children)
             for c in tok.head.children):
         return True  # "the Amhara town of Finote Selam": the region only says where
+    owner = tok
+    while owner.dep_ == "compound" and owner.head.i != owner.i:
+        owner = owner.head
+    if owner.dep_ == "poss" and _counted_places(owner.head):
+        return True  # "controls 14 of Rakhine State's 17 townships": a count, not the state
     if tok.dep_ == "appos" and tok.head.lower_ in PLACE_HEADS:
         tok = tok.head  # "in the provincial capital X"
     prep = tok.head if tok.dep_ in ("pobj", "conj") else None
@@ -1163,16 +1171,20 @@ def called_false(trig: Trigger) -> bool:
     "Reports that X has fallen are false", "claims that X was taken are lies": the clause hangs
     on a report noun that is the subject of a copula whose complement is a word of falsehood.
     """
+    def is_false(verb) -> bool:
+        return verb.lemma_ == "be" and any(
+            c.dep_ in ("acomp", "attr") and (c.lower_ in FALSE_WORDS or c.lemma_ in FALSE_WORDS)
+            for c in verb.children)
+
     tok = trig.key
     for _ in range(4):
         if tok.head.i == tok.i:
             return False
         if tok.dep_ in ("acl", "ccomp", "relcl") and tok.head.lower_ in DENIED_OBJECTS:
             noun = tok.head
-            verb = noun.head
-            return noun.dep_ == "nsubj" and verb.lemma_ == "be" and any(
-                c.dep_ in ("acomp", "attr") and (c.lower_ in FALSE_WORDS or c.lemma_ in FALSE_WORDS)
-                for c in verb.children)
+            return noun.dep_ == "nsubj" and is_false(noun.head)
+        if tok.dep_ == "csubj":  # "what their media publish about the fall of X is a lie"
+            return is_false(tok.head)
         tok = tok.head
     return False
 

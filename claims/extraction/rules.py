@@ -52,6 +52,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "stop",  # "an attempt to push into X was stopped" (needs the place, via the attempt)
         # "pushed the resistance fighters back from X": the side driven back in the gap
         "push ... back", "drive ... back", "beat ... back",
+        "defeat",  # "they were defeated in Mota": the attackers were beaten off there
     ),
     "lost": (
         "lose", "withdraw from", "retreat from", "pull out of", "pull back from", "evacuate",
@@ -73,6 +74,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # "units were within five kilometres of X", "at the gates of X", "at X's gates"
         "within * kilometre of", "within * km of", "within * mile of", "at the gate of",
         "at * gate",
+        # "set up new positions on the heights above X", "established a base in X"
+        "set up * position", "set up * * position", "set up * base", "establish * position",
+        "establish * base", "establish * * base",
     ),
     "casualties": (
         "kill", "wound", "injure", "dead", "die", "casualty", "surrender", "take prisoner",
@@ -152,11 +156,14 @@ DESTINATION_PREPS = frozenset({"toward", "towards", "to"})
 
 # Objects that turn "captured" into a casualty claim: people taken, not ground.
 # Subjects whose arriving or reaching is no military position: "tens of thousands reach X",
-# "families were still arriving in X".
+# "families were still arriving in X", "many have arrived in X", "a mobile health team is
+# operating in X".
 CIVILIAN_SUBJECTS = frozenset({"civilian", "civilians", "family", "families", "resident",
                                "residents", "people", "refugee", "refugees", "thousands", "tens",
                                "hundreds", "displaced", "children", "women", "pilgrims",
-                               "journalists", "reporters", "aid", "convoy", "delegation"})
+                               "journalists", "reporters", "aid", "convoy", "delegation",
+                               "many", "team", "teams", "staff", "volunteers", "workers",
+                               "partners", "agencies", "survivors", "patients", "arrivals"})
 
 # How a reporter reaches a source: "reached by phone, a commander said" is no side reaching a
 # place.

@@ -1106,7 +1106,47 @@ def test_a_place_that_opens_the_sentence_is_the_city_its_claim_is_about(run, ope
     assert [g[:2] + g[3:] for g in got] == [("Nyala", "repelled", "SAF")]
 
 
+def test_a_month_the_parse_takes_for_a_modal_does_not_cancel_the_claim(run):
+    got = claims_of(run, "In Nyala, shelling of a camp for displaced families on 3 May "
+                         "reportedly killed at least eight people.")
+    assert [g[:2] for g in got] == [("Nyala", "casualties")]
+
+
+@pytest.mark.parametrize("text, place, ctype", [
+    ("The army said the rebels were defeated in Talkhan and fled to the hills.", "Talkhan",
+     "repelled"),
+    ("Villagers said Taliban fighters set up new positions in Qarabel on Friday.", "Qarabel",
+     "other"),
+])
+def test_defeated_attackers_and_new_positions(run, text, place, ctype):
+    assert [g[:2] for g in claims_of(run, text)] == [(place, ctype)]
+
+
+@pytest.mark.parametrize("text", [
+    "Many have arrived in Nyala, where they are sheltering in schools.",
+    "A mobile health team is operating in Nyala.",
+])
+def test_people_arriving_and_aid_teams_working_take_no_ground(run, text):
+    assert claims_of(run, text) == []
+
+
+def test_the_province_whose_districts_are_counted_is_no_claim(run):
+    assert claims_of(run, "The Taliban control five of Sarvan's seven districts.") == []
+
+
 def test_a_place_coordinated_after_a_possessive_facility_is_read_whole(run):
     got = claims_of(run, "State television said the regional command remained in firm control "
                          "of its headquarters and the airport in Lashio.")
     assert [g[0] for g in got] == ["its headquarters", "airport"]
+
+
+def test_what_a_side_publishes_called_a_lie_is_denied(run):
+    got = run("The army spokesman said: \"What the militia's media is publishing about the "
+              "fall of Nyala is a lie.\"").claims
+    assert [(c.place, c.claim_type, c.stance) for c in got] == [("Nyala", "denied", "denies")]
+
+
+def test_not_losing_a_place_denies_its_capture(run):
+    got = claims_of(run, "\"We have not lost Talkhan,\" the army spokesman said.")
+    assert [g[:2] for g in got] == [("Talkhan", "denied")]
+
