@@ -430,17 +430,20 @@ def _affiliation(person: Person, doc, s: int, e: int, span, actor_tok: dict) -> 
     if any(t.lower_ in ROLE_WORDS for t in pre):
         role = pre.text
         actor = next((actor_tok[t.i] for t in pre if t.i in actor_tok), None)
-    # An apposition after the name: "Ahmad Massoud, the head of the NRF,".
-    if role is None and e < span.end and doc[e].text == ",":
+    # An apposition after the name: "Ahmad Massoud, the head of the NRF,"; after a rank too
+    # ("Brigadier General X, official spokesman of the Sudanese Armed Forces")
+    if (role is None or actor is None) and e < span.end and doc[e].text == ",":
         k = e + 1
         while (
             k < span.end and k - e <= 14 and doc[k].text not in (",", ";", "\u2013", "\u2014", "-")
         ):
             k += 1
         app = doc[e + 1:k]
-        if len(app) and any(t.lower_ in ROLE_WORDS for t in app[:4]):
+        app_actor = next((actor_tok[t.i] for t in app if t.i in actor_tok), None)
+        if len(app) and any(t.lower_ in ROLE_WORDS for t in app[:4]) and (
+                role is None or app_actor is not None):
             role = re.sub(r"^(?:the|a|an)\s+", "", app.text, flags=re.I)
-            actor = next((actor_tok[t.i] for t in app if t.i in actor_tok), None)
+            actor = app_actor
     # The actor whose phrase the name sits in: "the NRF, grouping forces loyal to ... Massoud".
     if actor is None:
         tok = doc[e - 1]
@@ -463,7 +466,7 @@ def _affiliation(person: Person, doc, s: int, e: int, span, actor_tok: dict) -> 
     if actor and not person.actor:
         person.actor = actor
     if role and not person.role:
-        person.role = role.strip(" ,")
+        person.role = role.strip(" ,.")
 
 
 def _leads(name_tok, actor_tok: dict) -> str | None:
@@ -521,12 +524,17 @@ def step_attribution(run: Run) -> None:
         block = run.blocks[sent.block]
         if sent.block != current:  # once per block: a long block is not searched again
             current = sent.block
-            if _QUESTION.match(run.text, block.start, block.end):
+            label = _SPEAKER_LABEL.match(run.text, block.start, block.end)
+            speaker = run.people.known(label["name"].title()) if label else None
+            if _QUESTION.match(run.text, block.start, block.end) or (
+                    label and label["name"] in _QUESTION_LABELS):
                 asked = (sent.block, introduced)
+            elif speaker is not None:  # "ABDELRAHIM: ...": a transcript names who speaks
+                asked = (sent.block - 1, speaker)
             elif asked is not None and _subheading(run, sent):
                 asked = None  # "The aid worker": the next interview's section
-            first_person = asked is not None and \
-                _FIRST_PERSON.search(run.text, block.start, block.end) is not None
+            first_person = asked is not None and (speaker is not None or _FIRST_PERSON.search(
+                run.text, block.start, block.end) is not None)
         if asked is not None and sent.block > asked[0] and first_person:
             sent.answer_by = asked[1]
         if sent.people:
@@ -562,6 +570,13 @@ def step_attribution(run: Run) -> None:
 # person and with no source of their own, are the answer of the person last introduced.
 _QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+# A transcript's speaker label: "ABDELRAHIM: ...", "GEN. HAMAD: ...", "QUESTION (Amna Yousif,
+# Al-Sharq Radio): ...". A label that names a person of the article makes the block theirs, and
+# the first-person blocks after it, as an interview's answer is; a question label is a question.
+_SPEAKER_LABEL = re.compile(
+    r"(?:[A-Z]{2,4}\.?\s+)?(?P<name>[A-Z][A-Z'\u2019-]+(?:\s+[A-Z][A-Z'\u2019-]+)?)"
+    r"(?:\s*\([^)\n]{0,80}\))?\s*:\s")
+_QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "INTERVIEWER"})
 
 
 def _subject_actor(run: Run, sent: Sentence) -> str | None:
@@ -900,6 +915,11 @@ def _antecedent(word: str, history: list) -> places.Place | None:
     kinds = places._ANAPHORS.get(word, ())
     for p in reversed(history[-30:]):
         if word in p.text.lower() or (p.kind in kinds):
+            return p
+        # "Bara", "El Fasher": a district named bare, as its seat is, can be "the town" later
+        # (not "Dara district", named as the district)
+        if word in ("city", "town") and p.kind == "district" and \
+                "district" not in p.text.lower():
             return p
         # a settlement the gazetteer lacks ("entered Wad Madani") can be "the city" later, but
         # not a zone or district it lacks ("North Gondar zone")

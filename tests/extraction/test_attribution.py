@@ -215,3 +215,22 @@ def test_the_outlets_own_name_is_no_place(gazetteer):
                              "notes.")
     found = places.find(doc[:], gazetteer, lambda t: False, names)
     assert [p.text for p in found] == ["Kalay Sofla"]
+
+
+def test_a_rank_before_the_name_leaves_the_apposition_its_side(run):
+    got = run("The briefing was given in Port Sudan by Brigadier General Omar Hadi, official "
+              "spokesman of the Sudanese Armed Forces. Hadi said Nyala had been retaken.").claims
+    assert [(c.claimant, c.speaker, c.speaker_role) for c in got] == [
+        ("SAF", "Omar Hadi", "official spokesman of the Sudanese Armed Forces")]
+
+
+def test_a_transcripts_speaker_labels_say_who_speaks(run):
+    text = ("The following is a transcript of a briefing by Omar Hadi, spokesman of the "
+            "Sudanese Armed Forces.\n\n"
+            "HADI: Good afternoon. Our forces cleared Talkhan yesterday.\n\n"
+            "QUESTION (Sara Lind, Nordic Radio): The RSF says it took Nyala. Is that true?\n\n"
+            "HADI: Nyala is under our control.\n\n"
+            "The briefing ended after an hour. Fighting was reported in Lashio.")
+    got = [(c.place, c.claimant) for c in run(text).claims]
+    assert got == [("Talkhan", "SAF"), ("Nyala", "RSF"), ("Nyala", "SAF"),
+                   ("Lashio", "outlet")]

@@ -1150,3 +1150,10 @@ def test_not_losing_a_place_denies_its_capture(run):
     got = claims_of(run, "\"We have not lost Talkhan,\" the army spokesman said.")
     assert [g[:2] for g in got] == [("Talkhan", "denied")]
 
+
+
+def test_a_district_named_bare_is_the_town_of_a_later_anaphor(run):
+    text = ("The RSF said it had reached Qarabel. The army said the town was calm and under "
+            "its control.")
+    got = claims_of(run, text)
+    assert [g[:2] for g in got] == [("Qarabel", "other"), ("Qarabel", "controls")]
